@@ -2,3 +2,7 @@
 //! the real `claimex` binary or the library on real inputs.
 
 mod util;
+mod review_fixture;
+mod review;
+mod serve;
+mod export;
