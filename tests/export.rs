@@ -22,8 +22,22 @@ fn reviewed() -> (Scratch, Vec<claimex::model::Claim>) {
     let claims = fx::build(&s);
     let id = |i: usize| claims[i].id.as_str();
     ok(&s, &["review", "accept", id(1), id(6), "--reviewer", "ana", "--note", "p. 91, \"quoted\""]);
-    ok(&s, &["review", "edit", id(0), "--object", "afghanistan", "--end-date", "2001-11-30",
-        "--reviewer", "ben", "--note", "country, not city"]);
+    ok(
+        &s,
+        &[
+            "review",
+            "edit",
+            id(0),
+            "--object",
+            "afghanistan",
+            "--end-date",
+            "2001-11-30",
+            "--reviewer",
+            "ben",
+            "--note",
+            "country, not city",
+        ],
+    );
     ok(&s, &["review", "reject", id(2)]);
     ok(&s, &["review", "accept", id(4)]);
     ok(&s, &["review", "undo", id(4)]);
@@ -55,10 +69,31 @@ fn accepted_and_edited_claims_with_reviewed_values_as_csv() {
 
     let (headers, rows) = read_csv(&path);
     for col in [
-        "claim_id", "doc", "doc_title", "doi", "published", "subject_id", "subject_name",
-        "subject_type", "relation", "object_id", "object_name", "object_type", "date_start",
-        "date_end", "date_precision", "date_edtf", "place_id", "place_name", "polarity",
-        "modality", "source", "evidence", "reviewer", "reviewed_at", "review_note",
+        "claim_id",
+        "doc",
+        "doc_title",
+        "doi",
+        "published",
+        "subject_id",
+        "subject_name",
+        "subject_type",
+        "relation",
+        "object_id",
+        "object_name",
+        "object_type",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "date_edtf",
+        "place_id",
+        "place_name",
+        "polarity",
+        "modality",
+        "source",
+        "evidence",
+        "reviewer",
+        "reviewed_at",
+        "review_note",
     ] {
         assert!(headers.iter().any(|h| h == col), "missing column {col}");
     }
@@ -87,7 +122,10 @@ fn accepted_and_edited_claims_with_reviewed_values_as_csv() {
     assert_eq!(accepted["date_edtf"], "1996/2001");
     assert_eq!(accepted["date_precision"], "year");
     let reported = rows.iter().find(|r| r["claim_id"] == claims[6].id).unwrap();
-    assert_eq!((reported["modality"].as_str(), reported["source"].as_str()), ("reported", "U.S. forces"));
+    assert_eq!(
+        (reported["modality"].as_str(), reported["source"].as_str()),
+        ("reported", "U.S. forces")
+    );
 }
 
 #[test]
@@ -127,7 +165,10 @@ fn acled_and_ucdp_profiles_keep_the_interval() {
     assert!(edited["source"].contains("doi:10.37540/njips.v9i1.215"), "{}", edited["source"]);
     assert_eq!(edited["notes"], claims[0].evidence.sentence);
     let attack = rows.iter().find(|r| r["event_id_cnty"] == claims[6].id).unwrap();
-    assert_eq!((attack["actor1"].as_str(), attack["actor2"].as_str()), ("Tehreek-e-Taliban Pakistan", "United States"));
+    assert_eq!(
+        (attack["actor1"].as_str(), attack["actor2"].as_str()),
+        ("Tehreek-e-Taliban Pakistan", "United States")
+    );
     assert_eq!(attack["event_date"], "", "no date in the sentence");
 
     let ucdp: Vec<Value> = ok(&s, &["export", "--profile", "ucdp", "--format", "jsonl"])

@@ -35,8 +35,20 @@ fn accept_reject_edit_undo_and_the_log_format() {
     ok(&s, &["review", "accept", a, b, "--note", "checked against p. 90", "--reviewer", "ana"]);
     ok(&s, &["review", "reject", c, "--reviewer", "ben"]);
     // Edit by name and alias, prefix of the id as in git.
-    let out = ok(&s, &["review", "edit", &a[..8], "--object", "Afghanistan", "--end-date",
-        "2001-11-30", "--reviewer", "ana"]);
+    let out = ok(
+        &s,
+        &[
+            "review",
+            "edit",
+            &a[..8],
+            "--object",
+            "Afghanistan",
+            "--end-date",
+            "2001-11-30",
+            "--reviewer",
+            "ana",
+        ],
+    );
     assert!(out.contains("edited") && out.contains("afghanistan"), "{out}");
 
     let log = decisions(&s.out());
@@ -53,8 +65,14 @@ fn accept_reject_edit_undo_and_the_log_format() {
     assert!(first.get("edits").is_none(), "no edits on an accept: {first}");
     assert_eq!(log[2]["reviewer"], "ben");
     let edits = &log[3]["edits"];
-    assert_eq!(edits["object"], serde_json::json!({"id": "afghanistan", "type": "place", "name": "Afghanistan"}));
-    assert_eq!(edits["time"], serde_json::json!({"start_date": "1996-09-01", "end_date": "2001-11-30"}));
+    assert_eq!(
+        edits["object"],
+        serde_json::json!({"id": "afghanistan", "type": "place", "name": "Afghanistan"})
+    );
+    assert_eq!(
+        edits["time"],
+        serde_json::json!({"start_date": "1996-09-01", "end_date": "2001-11-30"})
+    );
 
     assert_eq!(status_of(&s, a), "edited");
     let edited = list(&s, &["--status", "edited"]);
@@ -140,7 +158,11 @@ fn decision_on_a_vanished_claim_stays_in_the_log_and_rejoins() {
     fx::write_claims(&s, &fewer);
     let o = s.claimex(&["review", "list"]);
     assert!(o.status.success());
-    assert!(stderr(&o).contains("1 decisions concern claims no longer extracted"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 decisions concern claims no longer extracted"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(std::fs::read(s.out().join("review.jsonl")).unwrap(), before);
 
     fx::write_claims(&s, &claims);

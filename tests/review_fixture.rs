@@ -303,7 +303,10 @@ pub fn write_claims(s: &Scratch, claims: &[Claim]) {
 /// The lines of `output/review.jsonl`.
 pub fn decisions(out: &Path) -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(out.join("review.jsonl")).unwrap_or_default();
-    text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 /// An HTTP response.
@@ -341,25 +344,48 @@ pub fn http(
     let body = body.unwrap_or("");
     req.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
     stream.write_all(req.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    parse_response(&raw)
+    read_response(&mut stream)
 }
 
-fn parse_response(raw: &[u8]) -> Response {
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+/// Reads one response: headers, then `Content-Length` bytes, the chunks,
+/// or everything until the peer closes (some servers keep the connection
+/// open despite `Connection: close`).
+fn read_response(stream: &mut TcpStream) -> Response {
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 8192];
+    let head_end = loop {
+        if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        let n = stream.read(&mut buf).expect("read response");
+        assert!(n > 0, "connection closed before the headers ended");
+        raw.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end - 4]).into_owned();
     let mut lines = head.split("\r\n");
     let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
     let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
-    let mut body = raw[split + 4..].to_vec();
-    let chunked = headers.iter().any(|(k, v)| {
-        k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
-    });
-    if chunked {
+    let find = |name: &str| {
+        headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone())
+    };
+    let mut body = raw[head_end..].to_vec();
+    let done = |body: &[u8]| match find("content-length") {
+        Some(len) => body.len() >= len.parse::<usize>().unwrap(),
+        None if find("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) => {
+            body.ends_with(b"0\r\n\r\n")
+        }
+        None => false,
+    };
+    while !done(&body) {
+        match stream.read(&mut buf).expect("read body") {
+            0 => break,
+            n => body.extend_from_slice(&buf[..n]),
+        }
+    }
+    if find("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
         body = dechunk(&body);
     }
     Response { status, headers, body: String::from_utf8_lossy(&body).into_owned() }
@@ -367,8 +393,7 @@ fn parse_response(raw: &[u8]) -> Response {
 
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(eol) = b.windows(2).position(|w| w == b"\r\n") else { break };
+    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
         let size = usize::from_str_radix(String::from_utf8_lossy(&b[..eol]).trim(), 16).unwrap();
         if size == 0 {
             break;

@@ -108,7 +108,10 @@ async fn queue_page_lists_filters_and_escapes() {
     let page = &r.body;
     assert_eq!(fx::token_of(page), f.token);
     assert_eq!(page.matches("<article class=\"claim").count(), f.claims.len());
-    assert!(page.contains(r#"<span id="reviewed">0</span> / <span id="total">10</span>"#), "counts");
+    assert!(
+        page.contains(r#"<span id="reviewed">0</span> / <span id="total">10</span>"#),
+        "counts"
+    );
     // Highlights, rule and confidence.
     assert!(page.contains(r#"<mark class="subject">Afghan Taliban</mark>"#));
     assert!(page.contains(r#"<mark class="object">Kabul</mark>"#));
@@ -183,7 +186,8 @@ async fn decisions_are_logged_before_they_are_acknowledged() {
     assert_eq!(log[0]["reviewer"], "tester");
     assert_eq!(log[0]["note"], "ok");
 
-    let r = f.post(&api(f.id(2), "decision"), json!({"status": "rejected", "reviewer": "ana"})).await;
+    let r =
+        f.post(&api(f.id(2), "decision"), json!({"status": "rejected", "reviewer": "ana"})).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(decisions(&f.scratch.out())[1]["reviewer"], "ana");
     let page = f.get("/?status=all").await.body;
@@ -262,7 +266,9 @@ async fn state_changes_need_the_token_the_origin_and_json() {
     let uri = api(f.id(0), "decision");
     let body = json!({"status": "accepted"}).to_string();
     let zeros = "0".repeat(64);
-    let cases: &[(&str, &[(&str, &str)], &[&str], StatusCode)] = &[
+    // (what, headers set, headers dropped, expected status)
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str], StatusCode);
+    let cases: &[Case] = &[
         ("no token", &[], &["x-claimex-token"], StatusCode::FORBIDDEN),
         ("wrong token", &[("x-claimex-token", &zeros)], &[], StatusCode::FORBIDDEN),
         ("cross-site fetch", &[("sec-fetch-site", "cross-site")], &[], StatusCode::FORBIDDEN),

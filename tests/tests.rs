@@ -1,8 +1,9 @@
 //! The integration tests: one binary, one module per feature, each driving
 //! the real `claimex` binary or the library on real inputs.
 
-mod util;
-mod review_fixture;
-mod review;
-mod serve;
+mod browser;
 mod export;
+mod review;
+mod review_fixture;
+mod serve;
+mod util;

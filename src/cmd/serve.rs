@@ -55,7 +55,6 @@ pub(crate) fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn has_tsv(dir: &std::path::Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|rd| {
-        rd.flatten().any(|e| e.path().extension().is_some_and(|x| x == "tsv"))
-    })
+    std::fs::read_dir(dir)
+        .is_ok_and(|rd| rd.flatten().any(|e| e.path().extension().is_some_and(|x| x == "tsv")))
 }

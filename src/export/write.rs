@@ -60,8 +60,7 @@ fn write_jsonl(table: &Table, mut w: impl Write) -> Result<()> {
     for row in &table.rows {
         let obj: Map<String, Value> =
             table.columns.iter().map(|c| c.to_string()).zip(row.iter().cloned()).collect();
-        serde_json::to_writer(&mut w, &obj)
-            .map_err(|e| Error::Invalid(format!("jsonl: {e}")))?;
+        serde_json::to_writer(&mut w, &obj).map_err(|e| Error::Invalid(format!("jsonl: {e}")))?;
         w.write_all(b"\n").map_err(io)?;
     }
     w.flush().map_err(io)
@@ -102,8 +101,11 @@ mod tests {
     fn jsonl_keeps_values_and_nulls() {
         let mut buf = Vec::new();
         write(&table(), Format::Jsonl, &mut buf).unwrap();
-        let lines: Vec<Value> =
-            String::from_utf8(buf).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines: Vec<Value> = String::from_utf8(buf)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1]["text"], "=HYPERLINK(\"http://x\")");
         assert_eq!(lines[1]["n"], Value::Null);

@@ -39,7 +39,12 @@ impl EditRequest {
     /// The complete corrections for `claim`: `base` (the corrections in
     /// force, if any) overlaid with this request, then reduced to the
     /// fields that differ from the claim as extracted.
-    pub fn resolve(&self, claim: &Claim, base: &Edits, catalog: &dyn EntityCatalog) -> Result<Edits> {
+    pub fn resolve(
+        &self,
+        claim: &Claim,
+        base: &Edits,
+        catalog: &dyn EntityCatalog,
+    ) -> Result<Edits> {
         let mut e = base.clone();
         if let Some(r) = non_empty(&self.relation) {
             e.relation = Some(r.parse().map_err(|err| Error::Invalid(format!("{err}")))?);
@@ -143,9 +148,14 @@ pub fn parse_modality(s: &str) -> Result<Modality> {
 /// Finds the entity a reviewer means: an id, then a name the catalog knows,
 /// then a case-insensitive match on id, name, alias or acronym. The claim's
 /// own arguments are accepted even when the gazetteer no longer lists them.
-pub fn resolve_entity(input: &str, catalog: &dyn EntityCatalog, claim: &Claim) -> Result<EntityRef> {
+pub fn resolve_entity(
+    input: &str,
+    catalog: &dyn EntityCatalog,
+    claim: &Claim,
+) -> Result<EntityRef> {
     let input = input.trim();
-    let as_ref = |e: &Entity| EntityRef { id: e.id.clone(), etype: e.etype.clone(), name: e.name.clone() };
+    let as_ref =
+        |e: &Entity| EntityRef { id: e.id.clone(), etype: e.etype.clone(), name: e.name.clone() };
     if let Some(e) = catalog.entity(input) {
         return Ok(as_ref(e));
     }
@@ -169,8 +179,14 @@ pub fn resolve_entity(input: &str, catalog: &dyn EntityCatalog, claim: &Claim) -
         [] => [&claim.subject, &claim.object]
             .into_iter()
             .find(|a| a.entity == input)
-            .map(|a| EntityRef { id: a.entity.clone(), etype: a.etype.clone(), name: a.name.clone() })
-            .ok_or_else(|| Error::Invalid(format!("unknown entity `{input}` (not in the gazetteer)"))),
+            .map(|a| EntityRef {
+                id: a.entity.clone(),
+                etype: a.etype.clone(),
+                name: a.name.clone(),
+            })
+            .ok_or_else(|| {
+                Error::Invalid(format!("unknown entity `{input}` (not in the gazetteer)"))
+            }),
         many => {
             let ids: Vec<&str> = many.iter().map(|e| e.id.as_str()).collect();
             Err(Error::Invalid(format!("`{input}` is ambiguous: {} (use an id)", ids.join(", "))))
@@ -230,7 +246,8 @@ mod tests {
         assert_eq!(e.relation, Some(Relation::Shelters));
         assert_eq!(e.polarity, Some(Polarity::Negative));
         // Setting a field back to the extracted value removes the correction.
-        let back = req(|r| r.relation = Some("operates_in".into())).resolve(claim, &e, &gaz).unwrap();
+        let back =
+            req(|r| r.relation = Some("operates_in".into())).resolve(claim, &e, &gaz).unwrap();
         assert_eq!(back.relation, None);
         // Clearing both dates removes the time.
         let cleared = req(|r| {

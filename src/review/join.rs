@@ -84,11 +84,8 @@ pub fn join(claims: &[Claim], log: &LogContents) -> Joined {
             }
         })
         .collect();
-    let mut orphans: Vec<Decision> = in_force
-        .into_iter()
-        .filter(|(id, _)| !seen.contains(id))
-        .map(|(_, d)| d.clone())
-        .collect();
+    let mut orphans: Vec<Decision> =
+        in_force.into_iter().filter(|(id, _)| !seen.contains(id)).map(|(_, d)| d.clone()).collect();
     orphans.sort_by(|a, b| a.timestamp.cmp(&b.timestamp).then_with(|| a.claim.cmp(&b.claim)));
     Joined { claims, orphans }
 }
@@ -131,8 +128,14 @@ mod tests {
         };
         let j = join(&cs, &log);
         let status: Vec<_> = j.claims.iter().map(|rc| rc.status).collect();
-        assert_eq!(status[..3], [ReviewStatus::Accepted, ReviewStatus::Stale, ReviewStatus::Pending]);
-        assert_eq!(j.get(&b.id).unwrap().decision.as_ref().unwrap().status, DecisionStatus::Rejected);
+        assert_eq!(
+            status[..3],
+            [ReviewStatus::Accepted, ReviewStatus::Stale, ReviewStatus::Pending]
+        );
+        assert_eq!(
+            j.get(&b.id).unwrap().decision.as_ref().unwrap().status,
+            DecisionStatus::Rejected
+        );
         assert_eq!(j.get(&c.id).unwrap().decision, None);
         assert_eq!(j.orphans.len(), 1);
         assert_eq!(j.orphans[0].claim, "gone");

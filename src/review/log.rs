@@ -78,12 +78,8 @@ impl DecisionLog {
         let _in_process = self.guard.lock().unwrap_or_else(|p| p.into_inner());
         let io = |e| Error::io(&self.path, e);
         let existed = self.path.exists();
-        let file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(&self.path)
-            .map_err(io)?;
+        let file =
+            OpenOptions::new().read(true).append(true).create(true).open(&self.path).map_err(io)?;
         file.lock().map_err(io)?;
         let mut line = Vec::with_capacity(512);
         if !ends_with_newline(&file).map_err(io)? {

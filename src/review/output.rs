@@ -32,8 +32,11 @@ pub fn read_jsonl<T: DeserializeOwned>(path: &Path) -> Result<Option<Vec<T>>> {
         if line.trim().is_empty() {
             continue;
         }
-        let item = serde_json::from_str(&line)
-            .map_err(|source| Error::Json { path: path.to_path_buf(), line: i + 1, source })?;
+        let item = serde_json::from_str(&line).map_err(|source| Error::Json {
+            path: path.to_path_buf(),
+            line: i + 1,
+            source,
+        })?;
         out.push(item);
     }
     Ok(Some(out))

@@ -14,9 +14,7 @@ use super::log::{DecisionLog, LogContents};
 use super::output::{self, CLAIMS_FILE, DOCUMENTS_FILE, ENTITIES_FILE};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
-use crate::model::{
-    Claim, Decision, DecisionStatus, DocumentInfo, Edits, Entity, EntityCatalog,
-};
+use crate::model::{Claim, Decision, DecisionStatus, DocumentInfo, Edits, Entity, EntityCatalog};
 
 /// The reviewer name used when none is given: `$USER`, else `unknown`.
 pub fn default_reviewer() -> String {
@@ -209,7 +207,10 @@ impl Session {
             return Err(Error::Review(format!("`{}` is not a verdict", status.as_str())));
         }
         let claims = ids.iter().map(|id| self.find(id)).collect::<Result<Vec<_>>>()?;
-        claims.into_iter().map(|c| self.record(c, status, Edits::default(), note.clone(), reviewer)).collect()
+        claims
+            .into_iter()
+            .map(|c| self.record(c, status, Edits::default(), note.clone(), reviewer))
+            .collect()
     }
 
     /// Records corrections to a claim, overlaid on the corrections in force.

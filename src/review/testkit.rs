@@ -89,12 +89,8 @@ pub(crate) fn claims() -> Vec<Claim> {
         Relation::Controls,
         ("Kabul", "kabul"),
     );
-    c0.evidence.sentence = TEXT[c0.evidence.start..]
-        .split_inclusive(". ")
-        .next()
-        .unwrap()
-        .trim_end()
-        .to_string();
+    c0.evidence.sentence =
+        TEXT[c0.evidence.start..].split_inclusive(". ").next().unwrap().trim_end().to_string();
     c0.evidence.end = c0.evidence.start + c0.evidence.sentence.len();
     c0.time = Some(ClaimTime {
         text: "September 1996".into(),

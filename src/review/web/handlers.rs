@@ -251,10 +251,9 @@ fn decided(s: &Session, d: Decision) -> Result<Json<serde_json::Value>, AppError
     let (joined, _) = s.joined()?;
     let counts = joined.counts();
     let (status, card) = match joined.get(&d.claim) {
-        Some(rc) => (
-            rc.status.as_str(),
-            page::card(rc, s.documents().get(&rc.claim.doc)).into_string(),
-        ),
+        Some(rc) => {
+            (rc.status.as_str(), page::card(rc, s.documents().get(&rc.claim.doc)).into_string())
+        }
         None => ("pending", String::new()),
     };
     Ok(Json(json!({
