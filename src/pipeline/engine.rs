@@ -47,7 +47,8 @@ impl Engine {
     /// Builds an engine around an already-loaded gazetteer.
     pub fn with_gazetteer(gazetteer: Gazetteer, rules: &RulesDir) -> Result<Engine> {
         let (hyphen_text, _) = rules.read("hyphenated.txt", HYPHENATED)?;
-        let mut hyphenated: HashSet<String> = list_lines(&hyphen_text).map(str::to_lowercase).collect();
+        let mut hyphenated: HashSet<String> =
+            list_lines(&hyphen_text).map(str::to_lowercase).collect();
         for e in gazetteer.entities() {
             for name in e.aliases.iter().chain(&e.acronyms).chain([&e.name]) {
                 hyphenated.extend(

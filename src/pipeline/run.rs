@@ -86,8 +86,10 @@ pub fn run(cfg: &RunConfig, progress: &dyn Progress) -> Result<RunSummary> {
     });
     progress.finishing();
 
-    let mut summary = RunSummary { entities: engine.gazetteer().entities().len(), ..Default::default() };
-    let mut manifest = Manifest { version: env!("CARGO_PKG_VERSION").into(), fingerprint, docs: BTreeMap::new() };
+    let mut summary =
+        RunSummary { entities: engine.gazetteer().entities().len(), ..Default::default() };
+    let mut manifest =
+        Manifest { version: env!("CARGO_PKG_VERSION").into(), fingerprint, docs: BTreeMap::new() };
     for (doc, record, outcome) in results {
         match &outcome {
             Outcome::Processed { .. } => {
@@ -135,7 +137,11 @@ impl DocContext<'_> {
         let sha256 = sha256_hex(&bytes);
         let size = bytes.len() as u64;
         let unchanged = !self.stale_config
-            && self.old.docs.get(&file.id.0).is_some_and(|r| r.sha256 == sha256 && r.error.is_none())
+            && self
+                .old
+                .docs
+                .get(&file.id.0)
+                .is_some_and(|r| r.sha256 == sha256 && r.error.is_none())
             && self.out.has_parts(&file.id.0);
         if unchanged {
             return (DocRecord { sha256, bytes: size, error: None }, Outcome::Unchanged);
@@ -144,8 +150,10 @@ impl DocContext<'_> {
             .unwrap_or_else(|panic| Err(IngestError::Panic(panic_message(&panic))));
         match processed.map_err(|e| e.to_string()).and_then(|p| self.write(&p).map(|()| p)) {
             Ok(p) => {
-                let outcome =
-                    Outcome::Processed { mentions: p.tagged.mentions.len(), claims: p.claims.len() };
+                let outcome = Outcome::Processed {
+                    mentions: p.tagged.mentions.len(),
+                    claims: p.claims.len(),
+                };
                 (DocRecord { sha256, bytes: size, error: None }, outcome)
             }
             Err(reason) => self.fail(file, sha256, size, reason),
@@ -155,8 +163,10 @@ impl DocContext<'_> {
     /// Writes a processed document's outputs and index entries.
     fn write(&self, p: &Processed) -> Result<(), String> {
         let doc = &p.tagged.doc;
-        let row = document_row(doc, p.tagged.sentences.len(), p.tagged.mentions.len(), p.claims.len());
-        let mentions: Vec<_> = p.tagged.mentions.iter().map(|m| mention_row(&doc.id.0, m)).collect();
+        let row =
+            document_row(doc, p.tagged.sentences.len(), p.tagged.mentions.len(), p.claims.len());
+        let mentions: Vec<_> =
+            p.tagged.mentions.iter().map(|m| mention_row(&doc.id.0, m)).collect();
         let written = self
             .out
             .write_doc(&doc.text, &row, &mentions, &p.claims)
@@ -166,7 +176,13 @@ impl DocContext<'_> {
     }
 
     /// Records a failure for `file`.
-    fn fail(&self, file: &SourceFile, sha256: String, bytes: u64, reason: String) -> (DocRecord, Outcome) {
+    fn fail(
+        &self,
+        file: &SourceFile,
+        sha256: String,
+        bytes: u64,
+        reason: String,
+    ) -> (DocRecord, Outcome) {
         let row = DocumentRow {
             doc: file.id.0.clone(),
             sha256: sha256.clone(),

@@ -10,7 +10,8 @@ pub(crate) fn split(text: &str, rules: &SegmentRules) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let is_end_punct = matches!(b, b'.' | b'?' | b'!') || (b == 0xE2 && text[i..].starts_with('…'));
+        let is_end_punct =
+            matches!(b, b'.' | b'?' | b'!') || (b == 0xE2 && text[i..].starts_with('…'));
         if !is_end_punct {
             i += 1;
             continue;
@@ -74,12 +75,7 @@ fn ends_sentence(text: &str, at: usize, after: usize, rules: &SegmentRules) -> b
     }
     // An initial: `John Q. Public`, `H. Abbas`.
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return false;
-        }
-    }
-    true
+    !matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
 }
 
 /// The token right before byte `at`: the run of non-space characters, with
@@ -87,12 +83,13 @@ fn ends_sentence(text: &str, at: usize, after: usize, rules: &SegmentRules) -> b
 fn word_before(text: &str, at: usize) -> &str {
     let head = &text[..at];
     let start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
-    head[start..].trim_start_matches(|c: char| matches!(c, '(' | '[' | '"' | '“' | '\'' | '‘'))
+    head[start..].trim_start_matches(['(', '[', '"', '“', '\'', '‘'])
 }
 
 /// `U.S`, `U.N`, `a.m`: letters separated by periods.
 fn is_dotted_acronym(word: &str) -> bool {
-    word.contains('.') && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    word.contains('.')
+        && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 fn next_word(rest: &str) -> &str {

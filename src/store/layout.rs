@@ -155,11 +155,10 @@ impl OutputDir {
     /// Rebuilds `documents.jsonl`, `mentions.jsonl` and `claims.jsonl` from
     /// the parts of `docs`, in that order, streaming.
     pub fn write_aggregates(&self, docs: &[String]) -> Result<AggregateCounts> {
-        let mut counts = AggregateCounts::default();
-        counts.documents = self.concat(docs, DOC_PART, &self.documents_path(), |_| {})?;
-        counts.mentions = self.concat(docs, MENTIONS_PART, &self.mentions_path(), |_| {})?;
-        let by_rel = &mut counts.claims_by_relation;
-        counts.claims = self.concat(docs, CLAIMS_PART, &self.claims_path(), |line| {
+        let mut by_rel = BTreeMap::new();
+        let documents = self.concat(docs, DOC_PART, &self.documents_path(), |_| {})?;
+        let mentions = self.concat(docs, MENTIONS_PART, &self.mentions_path(), |_| {})?;
+        let claims = self.concat(docs, CLAIMS_PART, &self.claims_path(), |line| {
             #[derive(Deserialize)]
             struct Rel {
                 relation: String,
@@ -168,7 +167,7 @@ impl OutputDir {
                 *by_rel.entry(r.relation).or_default() += 1;
             }
         })?;
-        Ok(counts)
+        Ok(AggregateCounts { documents, mentions, claims, claims_by_relation: by_rel })
     }
 
     fn concat(
@@ -248,8 +247,11 @@ pub fn read_jsonl<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
         if line.trim().is_empty() {
             continue;
         }
-        let item = serde_json::from_str(&line)
-            .map_err(|source| Error::Json { path: path.to_path_buf(), line: i + 1, source })?;
+        let item = serde_json::from_str(&line).map_err(|source| Error::Json {
+            path: path.to_path_buf(),
+            line: i + 1,
+            source,
+        })?;
         out.push(item);
     }
     Ok(out)

@@ -37,8 +37,11 @@ impl Manifest {
     /// Reads the manifest; a missing file is an empty manifest.
     pub fn load(path: &Path) -> Result<Manifest> {
         match std::fs::read(path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|source| Error::Json { path: path.to_path_buf(), line: 1, source }),
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|source| Error::Json {
+                path: path.to_path_buf(),
+                line: 1,
+                source,
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
             Err(e) => Err(Error::io(path, e)),
         }

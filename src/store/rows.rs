@@ -68,7 +68,12 @@ pub struct DocumentRow {
 }
 
 /// The row of a processed document.
-pub fn document_row(doc: &Document, sentences: usize, mentions: usize, claims: usize) -> DocumentRow {
+pub fn document_row(
+    doc: &Document,
+    sentences: usize,
+    mentions: usize,
+    claims: usize,
+) -> DocumentRow {
     let m = &doc.meta;
     DocumentRow {
         doc: doc.id.0.clone(),
@@ -176,7 +181,11 @@ mod tests {
         let e = Mention {
             span: Span::new(0, 3),
             text: "TTP".into(),
-            kind: MentionKind::Entity(EntityRef { id: "ttp".into(), etype: "actor".into(), name: "T".into() }),
+            kind: MentionKind::Entity(EntityRef {
+                id: "ttp".into(),
+                etype: "actor".into(),
+                name: "T".into(),
+            }),
         };
         let json = serde_json::to_value(mention_row("a.md", &e)).unwrap();
         assert_eq!(json["entity"], "ttp");
