@@ -5,5 +5,6 @@ mod browser;
 mod export;
 mod review;
 mod review_fixture;
+mod run;
 mod serve;
 mod util;
