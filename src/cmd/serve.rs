@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use anyhow::Context;
 use claimex::gazetteer::Gazetteer;
 use claimex::model::EntityCatalog;
-use claimex::review::output::ENTITIES_FILE;
 use claimex::review::web::{self, AppState, WebOptions, guard::loopback_hosts};
 use claimex::review::{Session, default_reviewer};
 
@@ -16,9 +15,11 @@ use crate::cli::ServeArgs;
 /// Runs `claimex serve` until Ctrl-C.
 pub(crate) fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let mut session = Session::open(&args.out)?;
-    if !args.out.join(ENTITIES_FILE).exists() && has_tsv(&args.gazetteers) {
+    if !session.has_run_entities() && has_tsv(&args.gazetteers) {
         let gaz = Gazetteer::load_dir(&args.gazetteers)?;
-        session = session.with_entities(gaz.entities().to_vec())?;
+        if !gaz.entities().is_empty() {
+            session = session.with_entities(gaz.entities().to_vec())?;
+        }
     }
     let ip: IpAddr = match args.bind.as_str() {
         "localhost" => IpAddr::from([127, 0, 0, 1]),

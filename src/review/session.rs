@@ -35,6 +35,7 @@ pub struct Session {
     documents: BTreeMap<String, DocumentInfo>,
     catalog: Box<dyn EntityCatalog>,
     fixed_entities: Option<Vec<Entity>>,
+    run_entities: bool,
     stamp: Stamp,
 }
 
@@ -49,8 +50,8 @@ impl std::fmt::Debug for Session {
 
 impl Session {
     /// Opens `out`: reads `claims.jsonl` (required), `documents.jsonl` and
-    /// `entities.jsonl`. Without `entities.jsonl`, the entity picker offers
-    /// the entities the claims name.
+    /// `entities.jsonl`. Without a (non-empty) `entities.jsonl`, the entity
+    /// picker offers the entities the claims name.
     pub fn open(out: &Path) -> Result<Session> {
         let mut s = Session {
             out: out.to_path_buf(),
@@ -60,14 +61,20 @@ impl Session {
             documents: BTreeMap::new(),
             catalog: Box::new(Gazetteer::from_entities(Vec::new())?),
             fixed_entities: None,
+            run_entities: false,
             stamp: Vec::new(),
         };
         s.load()?;
         Ok(s)
     }
 
+    /// True when the entities come from the run's `entities.jsonl`.
+    pub fn has_run_entities(&self) -> bool {
+        self.run_entities
+    }
+
     /// Uses these entities for the picker and for resolving corrections
-    /// when the run wrote no `entities.jsonl`.
+    /// when the run wrote no (or an empty) `entities.jsonl`.
     pub fn with_entities(mut self, entities: Vec<Entity>) -> Result<Session> {
         self.fixed_entities = Some(entities);
         self.load()?;
@@ -88,7 +95,9 @@ impl Session {
         let stamp = self.stamp_now();
         let claims = output::read_claims(&self.out)?;
         let documents = output::read_documents(&self.out)?;
-        let entities = match output::read_entities(&self.out)? {
+        let snapshot = output::read_entities(&self.out)?.filter(|e| !e.is_empty());
+        self.run_entities = snapshot.is_some();
+        let entities = match snapshot {
             Some(e) => e,
             None => match &self.fixed_entities {
                 Some(e) => e.clone(),
