@@ -192,11 +192,8 @@ fn rerun_with_force_keeps_every_decision() {
     let s = Scratch::new();
     let fixture = fx::build(&s);
     s.run_ok();
-    let real: Vec<claimex::model::Claim> = s
-        .jsonl("claims.jsonl")
-        .into_iter()
-        .map(|v| serde_json::from_value(v).unwrap())
-        .collect();
+    let real: Vec<claimex::model::Claim> =
+        s.jsonl("claims.jsonl").into_iter().map(|v| serde_json::from_value(v).unwrap()).collect();
     // Review real claims once the extractor makes some; until then, the
     // fixture's claims on the same corpus.
     let extracted = real.len() >= 3;
@@ -216,9 +213,8 @@ fn rerun_with_force_keeps_every_decision() {
     ok(&s, &["review", "edit", &claims[2].id, "--polarity", flip]);
     let log = s.out().join("review.jsonl");
     let before = std::fs::read(&log).unwrap();
-    let statuses = |s: &Scratch| -> Vec<String> {
-        claims[..3].iter().map(|c| status_of(s, &c.id)).collect()
-    };
+    let statuses =
+        |s: &Scratch| -> Vec<String> { claims[..3].iter().map(|c| status_of(s, &c.id)).collect() };
     assert_eq!(statuses(&s), ["accepted", "rejected", "edited"]);
 
     let o = s.claimex(&["run", "--force", "--quiet"]);

@@ -6,7 +6,11 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use claimex::model::Claim;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
 use claimex::review::Session;
+use claimex::review::queue::ClaimSearch;
 use claimex::review::web::{AppState, WebOptions, app, guard::loopback_hosts};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
@@ -25,11 +29,15 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
+    fixture_with(None)
+}
+
+fn fixture_with(search: Option<Arc<dyn ClaimSearch>>) -> Fixture {
     let scratch = Scratch::new();
     let claims = fx::build(&scratch);
     let session = Session::open(&scratch.out()).unwrap();
     let options =
-        WebOptions { reviewer: "tester".into(), allowed_hosts: Some(loopback_hosts(8787)) };
+        WebOptions { reviewer: "tester".into(), allowed_hosts: Some(loopback_hosts(8787)), search };
     let state = AppState::new(session, options).unwrap();
     let token = state.token().to_string();
     Fixture { scratch, claims, router: app(state), token }
@@ -147,6 +155,39 @@ async fn queue_page_lists_filters_and_escapes() {
     let r = f.get("/?status=finished").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("unknown review status"));
+}
+
+/// A search backend standing in for the corpus index: answers with the
+/// ids it is given and records the queries.
+#[derive(Default)]
+struct FakeIndex {
+    ids: Mutex<HashSet<String>>,
+    queries: Mutex<Vec<String>>,
+}
+
+impl ClaimSearch for FakeIndex {
+    fn claim_ids(&self, query: &str) -> claimex::Result<HashSet<String>> {
+        self.queries.lock().unwrap().push(query.to_string());
+        Ok(self.ids.lock().unwrap().clone())
+    }
+}
+
+#[tokio::test]
+async fn search_box_uses_the_search_backend_when_there_is_one() {
+    let index = Arc::new(FakeIndex::default());
+    let f = fixture_with(Some(index.clone()));
+    // "safe haven" is in no sentence; the index finds the sanctuary claim.
+    let sanctuary = f.claims.iter().find(|c| c.evidence.sentence.contains("sanctuaries")).unwrap();
+    index.ids.lock().unwrap().insert(sanctuary.id.clone());
+    let r = f.get("/?status=all&q=%22safe+haven%22").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body.matches("<article class=\"claim").count(), 1);
+    assert!(r.body.contains(&format!("data-id=\"{}\"", sanctuary.id)));
+    assert_eq!(*index.queries.lock().unwrap(), ["\"safe haven\""]);
+    // Without a query the index is not asked.
+    let r = f.get("/?status=all").await;
+    assert_eq!(r.body.matches("<article class=\"claim").count(), 10);
+    assert_eq!(index.queries.lock().unwrap().len(), 1);
 }
 
 #[tokio::test]

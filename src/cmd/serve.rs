@@ -45,7 +45,8 @@ pub(crate) fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             None
         };
         let reviewer = args.reviewer.unwrap_or_else(default_reviewer);
-        let state = AppState::new(session, WebOptions { reviewer, allowed_hosts })?;
+        let options = WebOptions { reviewer, allowed_hosts, search: None };
+        let state = AppState::new(session, options)?;
         let mut out = std::io::stdout().lock();
         writeln!(out, "claimex: reviewing {claims} claims at http://{addr}/ (Ctrl-C to stop)")?;
         out.flush()?;

@@ -4,9 +4,11 @@
 //! local review web page.
 //!
 //! * [`log`] appends decisions durably and reads them back.
-//! * [`join`] joins claims with the decisions in force (pending, accepted,
+//! * [`join`](mod@join) joins claims with the decisions in force (pending, accepted,
 //!   rejected, edited, or stale when the evidence sentence changed).
-//! * [`edit`] validates corrections; [`queue`] filters the review queue.
+//! * [`edit`] validates corrections; [`queue`] filters the review queue
+//!   (its search box is pluggable through [`queue::ClaimSearch`], for the
+//!   corpus index).
 //! * [`output`] reads the run's files without leaving `output/`.
 //! * [`session`] ties them together for the CLI and [`web`].
 //!
@@ -40,5 +42,5 @@ pub(crate) mod testkit;
 pub use edit::EditRequest;
 pub use join::{Counts, Joined, join, sentence_sha256};
 pub use log::{DecisionLog, LogContents, LogWarning};
-pub use queue::{Filter, StatusFilter};
+pub use queue::{ClaimSearch, Filter, StatusFilter};
 pub use session::{Session, default_reviewer};

@@ -1,6 +1,8 @@
 //! The review queue: which claims a reviewer sees, by status, document,
 //! relation, entity, modality and a text search.
 
+use std::collections::HashSet;
+
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -74,8 +76,16 @@ impl Filter {
             status: StatusFilter::parse(&self.status)?,
             filter: self,
             words: self.q.split_whitespace().map(str::to_lowercase).collect(),
+            ids: None,
         })
     }
+}
+
+/// Finds the claims that match a search-box query, e.g. through the corpus
+/// index. Without one, the queue matches the query's words as substrings.
+pub trait ClaimSearch: Send + Sync {
+    /// Ids of the claims matching `query`.
+    fn claim_ids(&self, query: &str) -> crate::Result<HashSet<String>>;
 }
 
 /// A compiled [`Filter`].
@@ -84,9 +94,17 @@ pub struct Matcher<'a> {
     status: StatusFilter,
     filter: &'a Filter,
     words: Vec<String>,
+    ids: Option<HashSet<String>>,
 }
 
 impl Matcher<'_> {
+    /// Matches the query by these claim ids (a [`ClaimSearch`] result)
+    /// instead of by substrings.
+    pub fn with_ids(mut self, ids: HashSet<String>) -> Self {
+        self.ids = Some(ids);
+        self
+    }
+
     /// True if `rc` passes every part of the filter.
     pub fn matches(&self, rc: &ReviewedClaim) -> bool {
         let f = self.filter;
@@ -104,6 +122,9 @@ impl Matcher<'_> {
     fn matches_words(&self, c: &Claim) -> bool {
         if self.words.is_empty() {
             return true;
+        }
+        if let Some(ids) = &self.ids {
+            return ids.contains(&c.id);
         }
         let hay = [
             c.evidence.sentence.as_str(),
@@ -165,5 +186,10 @@ mod tests {
         assert_eq!(ids(f(|f| f.q = "STAUNCH kabul".into())), ["c02"]);
         assert_eq!(ids(f(|f| f.doc = "other.md".into())), Vec::<String>::new());
         assert!(f(|f| f.status = "done".into()).compile().is_err());
+        // A search backend's ids replace the substring match.
+        let q = f(|f| f.q = "anything".into());
+        let by_ids = q.compile().unwrap().with_ids(["c03".to_string()].into());
+        let hits: Vec<_> = by_ids.apply(&all).iter().map(|rc| rc.claim.id.clone()).collect();
+        assert_eq!(hits, ["c03"]);
     }
 }

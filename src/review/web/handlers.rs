@@ -128,7 +128,13 @@ fn render_index(
             joined.orphans.len()
         ));
     }
-    let matcher = filter.compile().map_err(|e| AppError::from(e).html())?;
+    let mut matcher = filter.compile().map_err(|e| AppError::from(e).html())?;
+    if let Some(search) = state.search().filter(|_| !filter.q.trim().is_empty()) {
+        match search.claim_ids(&filter.q) {
+            Ok(ids) => matcher = matcher.with_ids(ids),
+            Err(e) => warnings.push(format!("search failed ({e}); matching words instead")),
+        }
+    }
     let hits = matcher.apply(&joined.claims);
     let from = query.from.unwrap_or(0).min(hits.len());
     let shown = &hits[from..(from + PAGE).min(hits.len())];

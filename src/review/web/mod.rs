@@ -27,16 +27,30 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
+use crate::review::queue::ClaimSearch;
 use crate::review::session::Session;
 
 /// How the page behaves.
-#[derive(Clone, Debug)]
+#[derive(Clone, Default)]
 pub struct WebOptions {
     /// Reviewer name used when a request gives none.
     pub reviewer: String,
     /// `Host` values to answer (e.g. [`guard::loopback_hosts`]); `None`
     /// answers any host (when bound to a non-loopback address).
     pub allowed_hosts: Option<Vec<String>>,
+    /// What backs the search box (the corpus index); `None` matches the
+    /// query's words as substrings of the sentence and the names.
+    pub search: Option<Arc<dyn ClaimSearch>>,
+}
+
+impl std::fmt::Debug for WebOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebOptions")
+            .field("reviewer", &self.reviewer)
+            .field("allowed_hosts", &self.allowed_hosts)
+            .field("search", &self.search.is_some())
+            .finish()
+    }
 }
 
 /// The state shared by every request.
@@ -69,6 +83,10 @@ impl AppState {
 
     fn reviewer(&self) -> &str {
         &self.0.options.reviewer
+    }
+
+    fn search(&self) -> Option<&dyn ClaimSearch> {
+        self.0.options.search.as_deref()
     }
 
     fn session(&self) -> &RwLock<Session> {
