@@ -3,6 +3,7 @@
 
 mod browser;
 mod export;
+mod gazetteer;
 mod review;
 mod review_fixture;
 mod run;
