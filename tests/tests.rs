@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per feature, each driving
 //! the real `claimex` binary or the library on real inputs.
 
+mod formats;
 mod run;
 mod util;

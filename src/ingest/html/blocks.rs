@@ -3,16 +3,49 @@
 //! boilerplate subtrees, menu-like link lists and footnote markers are
 //! dropped.
 
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
-use super::content::{BLOCK_TAGS, is_link_list, is_skipped};
+use super::content::{BLOCK_TAGS, Stats, is_link_list, is_skipped};
 use crate::ingest::RawBlock;
 use crate::model::BlockKind;
 
-/// The blocks of `root`, in document order.
-pub(super) fn collect(root: ElementRef<'_>) -> Vec<RawBlock> {
+/// The blocks of `root`, in document order. `stats` are the page's counts
+/// (see [`analyse`](super::content::analyse)), used to drop link lists.
+pub(super) fn collect(root: ElementRef<'_>, stats: &HashMap<NodeId, Stats>) -> Vec<RawBlock> {
     let mut w = Walker::default();
-    w.element(root);
+    let mut skipping: Option<NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() => match node.value() {
+                Node::Text(t) => w.text(t),
+                Node::Element(_) => {
+                    let el = ElementRef::wrap(node).expect("an element");
+                    if is_skipped(&el)
+                        || is_marker(el)
+                        || stats.get(&node.id()).is_some_and(|s| is_menu(el, s))
+                    {
+                        skipping = Some(node.id());
+                    } else {
+                        w.open(el.value().name());
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) if node.value().is_element() => {
+                if skipping == Some(node.id()) {
+                    skipping = None;
+                } else if skipping.is_none() {
+                    let name = node.value().as_element().expect("an element").name();
+                    w.close(name);
+                }
+            }
+            _ => {}
+        }
+    }
     w.flush();
     w.out
 }
@@ -27,63 +60,53 @@ struct Walker {
 }
 
 impl Walker {
-    fn element(&mut self, el: ElementRef<'_>) {
-        if is_skipped(&el) || is_menu(el) {
-            return;
-        }
-        let name = el.value().name();
+    /// An element starts: a block element ends what came before and may
+    /// set the kind of what follows.
+    fn open(&mut self, name: &str) {
         match name {
             "br" => self.flush_keep_kind(),
-            "hr" => self.flush(),
-            "img" | "picture" | "source" | "wbr" => {}
-            "sup" if is_marker(el) => {}
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let level = name[1..].parse().unwrap_or(1);
-                self.block(el, Some(BlockKind::Heading { level }));
+                self.flush();
+                self.kind = Some(BlockKind::Heading { level: name[1..].parse().unwrap_or(1) });
             }
             "li" | "dt" | "dd" => {
                 self.list += 1;
-                self.block(el, Some(BlockKind::ListItem));
-                self.list -= 1;
+                self.flush();
+                self.kind = Some(BlockKind::ListItem);
             }
             "blockquote" => {
                 self.quote += 1;
-                self.block(el, None);
-                self.quote -= 1;
+                self.flush();
             }
-            "tr" => self.block(el, Some(BlockKind::Table)),
-            "td" | "th" => {
-                if !self.cur.trim().is_empty() {
-                    self.cur.push_str(" | ");
-                }
-                self.children(el);
+            "tr" => {
+                self.flush();
+                self.kind = Some(BlockKind::Table);
             }
-            "pre" | "figcaption" | "caption" => self.block(el, Some(BlockKind::Other)),
-            _ if BLOCK_TAGS.contains(&name) => self.block(el, None),
-            _ => self.children(el),
+            "td" | "th" if !self.cur.trim().is_empty() => self.cur.push_str(" | "),
+            "td" | "th" => {}
+            "pre" | "figcaption" | "caption" => {
+                self.flush();
+                self.kind = Some(BlockKind::Other);
+            }
+            _ if BLOCK_TAGS.contains(&name) => self.flush(),
+            _ => {}
         }
     }
 
-    /// A block element: what came before ends, its content (of `kind`, or
-    /// the kind its context gives) follows, and it ends too.
-    fn block(&mut self, el: ElementRef<'_>, kind: Option<BlockKind>) {
-        self.flush();
-        self.kind = kind;
-        self.children(el);
-        self.flush();
-    }
-
-    fn children(&mut self, el: ElementRef<'_>) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.text(t),
-                Node::Element(_) => {
-                    if let Some(child) = ElementRef::wrap(child) {
-                        self.element(child);
-                    }
-                }
-                _ => {}
+    /// An element ends: a block element ends its block.
+    fn close(&mut self, name: &str) {
+        match name {
+            "li" | "dt" | "dd" => {
+                self.flush();
+                self.list = self.list.saturating_sub(1);
             }
+            "blockquote" => {
+                self.flush();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            "br" | "td" | "th" => {}
+            _ if BLOCK_TAGS.contains(&name) || name == "caption" => self.flush(),
+            _ => {}
         }
     }
 
@@ -128,44 +151,18 @@ impl Walker {
 /// A footnote or reference marker: `<sup>` holding a few characters with no
 /// space (`1`, `*`, `a`, `[12]`), but not an ordinal suffix (`10<sup>th</sup>`).
 fn is_marker(el: ElementRef<'_>) -> bool {
+    if el.value().name() != "sup" {
+        return false;
+    }
     let text: String = el.text().collect();
     let t = text.trim();
     t.chars().count() <= 4 && !t.contains(' ') && !matches!(t, "st" | "nd" | "rd" | "th")
 }
 
 /// A list, menu-like `div` or paragraph made mostly of short links.
-fn is_menu(el: ElementRef<'_>) -> bool {
-    if !matches!(el.value().name(), "ul" | "ol" | "div" | "p" | "section" | "dl" | "table") {
-        return false;
-    }
-    let (text, links, anchors) = link_stats(el, false);
-    is_link_list(text, links, anchors)
-}
-
-/// Non-space characters, of which inside links, and the number of links.
-fn link_stats(el: ElementRef<'_>, in_link: bool) -> (usize, usize, usize) {
-    let is_link = el.value().name() == "a";
-    let in_link = in_link || is_link;
-    let mut acc = (0, 0, usize::from(is_link));
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => {
-                let n = t.chars().filter(|c| !c.is_whitespace()).count();
-                acc.0 += n;
-                if in_link {
-                    acc.1 += n;
-                }
-            }
-            Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    let (t, l, a) = link_stats(child, in_link);
-                    acc = (acc.0 + t, acc.1 + l, acc.2 + a);
-                }
-            }
-            _ => {}
-        }
-    }
-    acc
+fn is_menu(el: ElementRef<'_>, stats: &Stats) -> bool {
+    matches!(el.value().name(), "ul" | "ol" | "div" | "p" | "section" | "dl" | "table")
+        && is_link_list(stats)
 }
 
 #[cfg(test)]
@@ -175,9 +172,8 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<(BlockKind, String)> {
         let doc = Html::parse_document(html);
-        let body =
-            doc.root_element().child_elements().find(|e| e.value().name() == "body").unwrap();
-        collect(body)
+        let body = crate::ingest::html::content::body(&doc);
+        collect(body, &crate::ingest::html::content::analyse(body))
             .into_iter()
             .map(|b| (b.kind, b.text.split_whitespace().collect::<Vec<_>>().join(" ")))
             .collect()

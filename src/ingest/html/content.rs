@@ -14,6 +14,10 @@
 
 use std::sync::LazyLock;
 
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 
@@ -144,75 +148,121 @@ fn inside(el: &ElementRef<'_>, tags: &[&str]) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|a| tags.contains(&a.value().name()))
 }
 
-/// Prose and link counts of a subtree.
-#[derive(Default, Clone, Copy)]
-struct Count {
-    /// Characters of prose blocks closed inside the subtree.
-    prose: usize,
-    /// Non-space characters of the block still open (inline content).
-    open: usize,
+/// What one element's subtree holds (skipped subtrees hold nothing).
+#[derive(Default, Clone, Copy, Debug)]
+pub(super) struct Stats {
+    /// Characters of its prose blocks.
+    pub prose: usize,
+    /// Non-space characters of text.
+    pub text: usize,
     /// Of which inside links.
+    pub links: usize,
+    /// Number of links.
+    pub anchors: usize,
+}
+
+/// An element being counted: its totals and its block still open (inline
+/// text not yet claimed by a block element).
+struct Frame {
+    id: NodeId,
+    block: bool,
+    in_link: bool,
+    skipped: bool,
+    stats: Stats,
+    open: usize,
     open_links: usize,
 }
 
-/// Counts prose in `el`'s subtree (skipped subtrees count nothing).
-fn count(el: ElementRef<'_>, in_link: bool) -> Count {
-    if is_skipped(&el) {
-        return Count::default();
-    }
-    let name = el.value().name();
-    let in_link = in_link || name == "a";
-    let mut c = Count::default();
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => {
-                let n = t.chars().filter(|c| !c.is_whitespace()).count();
-                c.open += n;
-                if in_link {
-                    c.open_links += n;
+/// Counts every element of the page in one walk (no recursion, so deeply
+/// nested pages are fine).
+pub(super) fn analyse(root: ElementRef<'_>) -> HashMap<NodeId, Stats> {
+    let mut out = HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let el = ElementRef::wrap(node).expect("an element");
+                    let parent = stack.last();
+                    let skipped = parent.is_some_and(|p| p.skipped) || is_skipped(&el);
+                    let is_link = e.name() == "a";
+                    stack.push(Frame {
+                        id: node.id(),
+                        block: BLOCK_TAGS.contains(&e.name()) && !is_heading(e.name()),
+                        in_link: parent.is_some_and(|p| p.in_link) || is_link,
+                        skipped,
+                        stats: Stats {
+                            anchors: usize::from(is_link && !skipped),
+                            ..Stats::default()
+                        },
+                        open: 0,
+                        open_links: 0,
+                    });
+                }
+                Node::Text(t) => {
+                    if let Some(top) = stack.last_mut().filter(|f| !f.skipped) {
+                        let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                        top.stats.text += n;
+                        top.open += n;
+                        if top.in_link {
+                            top.stats.links += n;
+                            top.open_links += n;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) if node.value().is_element() => {
+                let Some(mut f) = stack.pop() else { continue };
+                if f.block || stack.is_empty() {
+                    let linky = f.open_links as f32 >= PROSE_MAX_LINKS * f.open as f32;
+                    if f.block && f.open >= PROSE_MIN && !linky {
+                        f.stats.prose += f.open;
+                    }
+                    f.open = 0;
+                    f.open_links = 0;
+                }
+                out.insert(f.id, f.stats);
+                if let Some(p) = stack.last_mut() {
+                    p.stats.prose += f.stats.prose;
+                    p.stats.text += f.stats.text;
+                    p.stats.links += f.stats.links;
+                    p.stats.anchors += f.stats.anchors;
+                    p.open += f.open;
+                    p.open_links += f.open_links;
                 }
             }
-            Node::Element(_) => {
-                let Some(child) = ElementRef::wrap(child) else { continue };
-                let sub = count(child, in_link);
-                c.prose += sub.prose;
-                c.open += sub.open;
-                c.open_links += sub.open_links;
-            }
-            _ => {}
+            Edge::Close(_) => {}
         }
     }
-    if BLOCK_TAGS.contains(&name) {
-        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-        if !heading
-            && c.open >= PROSE_MIN
-            && (c.open_links as f32) < PROSE_MAX_LINKS * c.open as f32
-        {
-            c.prose += c.open;
-        }
-        c.open = 0;
-        c.open_links = 0;
-    }
-    c
+    out
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// The page's `<body>` (or the root when there is none).
+pub(super) fn body(doc: &Html) -> ElementRef<'_> {
+    let root = doc.root_element();
+    root.child_elements().find(|e| e.value().name() == "body").unwrap_or(root)
 }
 
 /// The element holding the page's main content.
-pub(super) fn main_root(doc: &Html) -> ElementRef<'_> {
-    let root = doc.root_element();
-    let body = root.child_elements().find(|e| e.value().name() == "body").unwrap_or(root);
-    let total = count(body, false).prose;
+pub(super) fn main_root<'a>(
+    body: ElementRef<'a>,
+    stats: &HashMap<NodeId, Stats>,
+) -> ElementRef<'a> {
+    let prose = |e: &ElementRef<'_>| stats.get(&e.id()).map_or(0, |s| s.prose);
+    let total = prose(&body);
     if total == 0 {
         return body;
     }
     let mut cur = body;
-    'down: loop {
-        for child in cur.child_elements() {
-            if count(child, false).prose as f32 >= ROOT_SHARE * total as f32 {
-                cur = child;
-                continue 'down;
-            }
-        }
-        break;
+    while let Some(child) =
+        cur.child_elements().find(|c| prose(c) as f32 >= ROOT_SHARE * total as f32)
+    {
+        cur = child;
     }
     cur.ancestors()
         .filter_map(ElementRef::wrap)
@@ -220,10 +270,13 @@ pub(super) fn main_root(doc: &Html) -> ElementRef<'_> {
         .unwrap_or(cur)
 }
 
-/// Whether a block of `text` characters with `links` link characters is a
-/// menu-like list of links, not content.
-pub(super) fn is_link_list(text: usize, links: usize, anchors: usize) -> bool {
-    anchors >= 2 && text > 0 && links as f32 >= 0.75 * text as f32 && text / anchors < 60
+/// A menu-like list of links, not content: at least two links, three
+/// quarters of the text inside links, and short link texts.
+pub(super) fn is_link_list(s: &Stats) -> bool {
+    s.anchors >= 2
+        && s.text > 0
+        && s.links as f32 >= 0.75 * s.text as f32
+        && s.text / s.anchors < 60
 }
 
 #[cfg(test)]
@@ -232,7 +285,8 @@ mod tests {
 
     fn root_text(html: &str) -> String {
         let doc = Html::parse_document(html);
-        let root = main_root(&doc);
+        let body = body(&doc);
+        let root = main_root(body, &analyse(body));
         root.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
     }
 

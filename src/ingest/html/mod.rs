@@ -36,7 +36,9 @@ pub(crate) fn parse(
     let text = charset::decode(bytes)?;
     let doc = Html::parse_document(&text);
     let meta = meta::read(&doc);
-    let mut blocks = blocks::collect(content::main_root(&doc));
+    let body = content::body(&doc);
+    let stats = content::analyse(body);
+    let mut blocks = blocks::collect(content::main_root(body, &stats), &stats);
     add_title(&mut blocks, meta.title.as_deref());
     Ok((blocks, meta))
 }
@@ -78,6 +80,19 @@ mod tests {
         ];
         add_title(&mut b, Some("Other"));
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn deep_nesting_is_handled_without_recursion() {
+        let depth = 10_000;
+        let para = "Text nested far below the body, long enough to count as prose here.";
+        let html = format!(
+            "<body>{}<p>{para}</p>{}</body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let (blocks, _) = parse(html.as_bytes(), &IngestOptions::default()).unwrap();
+        assert_eq!(blocks, [RawBlock::new(BlockKind::Paragraph, para)]);
     }
 
     #[test]

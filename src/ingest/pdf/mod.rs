@@ -60,11 +60,15 @@ fn read(bytes: &[u8], opts: &IngestOptions) -> Result<(Vec<RawBlock>, Metadata),
     Ok((blocks, meta))
 }
 
-/// The front matter names a publication date, which the text reader will
-/// pick up; the file's creation date is then not used.
+/// The front matter gives a labelled publication date ("Published online 31
+/// January 2025"), which the text reader picks up; the file's creation date
+/// is then not used.
 fn states_publication(blocks: &[RawBlock]) -> bool {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(published|date of publication|publication date|issued)\b").unwrap()
+        Regex::new(
+            r"(?i)\b(published online|first published|published|date of publication|date)\s*(?:on|:)?\s*(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}|[a-z]{3,9}\.?\s+\d{1,2}|\d{4}-\d{2}-\d{2})",
+        )
+        .unwrap()
     });
     blocks.iter().take(25).any(|b| LABEL.is_match(&b.text))
 }
@@ -81,6 +85,15 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_date_in_the_text_wins_over_the_file_date() {
+        let block = |t: &str| RawBlock::new(crate::model::BlockKind::Paragraph, t);
+        assert!(states_publication(&[block(
+            "Received 1 May 2024; Published online 31 January 2025"
+        )]));
+        assert!(!states_publication(&[block("Issued for the Committee; published by the Team")]));
+    }
 
     #[test]
     fn a_panic_becomes_an_error() {
