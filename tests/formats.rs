@@ -2,7 +2,7 @@
 //! `tests/fixtures/formats/` (made by `make_fixtures.py` there) gives the
 //! text a reader sees, the documents' metadata, a clear error for files
 //! that cannot be read, and the same results for the sample article as
-//! Markdown, PDF and HTML.
+//! Markdown, PDF (typeset by us, and printed by Chromium) and HTML.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -206,18 +206,22 @@ fn the_sample_article_as_pdf_and_html_matches_the_markdown() {
     let s = Scratch::with_sample();
     s.copy_into_corpus(&fixture("sample-article.pdf"), "sample-article.pdf");
     s.copy_into_corpus(&fixture("sample-article.html"), "sample-article.html");
+    s.copy_into_corpus(&fixture("sample-article-chrome.pdf"), "sample-article-chrome.pdf");
     s.run_ok();
     let md = "zahid-2026-taliban-ttp-nexus.md";
     let md_text = text_of(&s, md);
     let docs = documents(&s);
     let (md_mentions, md_claims) = findings(&s, md);
-    for doc in ["sample-article.pdf", "sample-article.html"] {
+    for doc in ["sample-article.pdf", "sample-article.html", "sample-article-chrome.pdf"] {
         let text = flat(&text_of(&s, doc));
         for block in md_text.split("\n\n").map(flat).filter(|b| !b.is_empty()) {
             assert!(text.contains(&block), "{doc}: missing\n  {block}");
         }
-        for key in ["title", "authors", "published", "doi"] {
+        for key in ["authors", "published", "doi"] {
             assert_eq!(docs[doc][key], docs[md][key], "{doc}: {key}");
+        }
+        if doc != "sample-article-chrome.pdf" {
+            assert_eq!(docs[doc]["title"], docs[md]["title"], "{doc}: title");
         }
         let (mentions, claims) = findings(&s, doc);
         let (m, c) = (agreement(&md_mentions, &mentions), agreement(&md_claims, &claims));
@@ -227,4 +231,7 @@ fn the_sample_article_as_pdf_and_html_matches_the_markdown() {
     let pdf_text = text_of(&s, "sample-article.pdf");
     assert!(!pdf_text.contains("NJIPS 2026, Vol. 9(1)"), "running header removed");
     assert!(!pdf_text.lines().any(|l| l.trim() == "90"), "page numbers removed");
+    let chrome = text_of(&s, "sample-article-chrome.pdf");
+    assert!(!chrome.contains("file://"), "browser footer (URL, page n/m) removed");
+    assert!(!chrome.contains(" PM ") && !chrome.contains(" AM "), "browser header (date) removed");
 }

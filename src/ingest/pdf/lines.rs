@@ -170,7 +170,7 @@ fn merge_superscripts(clusters: &mut Vec<Cluster<'_>>) {
         let rise = down.base - up.base;
         let (ux0, ux1) = up.extent();
         let (dx0, dx1) = down.extent();
-        let small = up.glyphs.iter().all(|(g, _)| g.space || g.size <= 0.8 * down.size);
+        let small = up.glyphs.iter().all(|(g, _)| g.space || g.size <= 0.85 * down.size);
         let within = ux0 >= dx0 - down.size && ux1 <= dx1 + down.size;
         if small && within && rise > 0.0 && rise <= 0.75 * down.size {
             let up = clusters.remove(i);
