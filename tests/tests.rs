@@ -4,6 +4,7 @@
 mod browser;
 mod dates;
 mod export;
+mod formats;
 mod gazetteer;
 mod review;
 mod review_fixture;
