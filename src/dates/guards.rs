@@ -42,6 +42,18 @@ fn veto_chunk(text: &str, chunk: &mut [Tok], lex: &Lexicon) {
         hi -= 1;
     }
     let core = &mut chunk[lo..hi];
+    // `2001.12`: a footnote number glued after a year at a sentence end
+    if let [year, dot, note] = core
+        && year.kind == Kind::Num
+        && year.digits == 4
+        && dot.kind == Kind::Punct
+        && dot.ch == '.'
+        && note.kind == Kind::Num
+        && note.digits <= 3
+    {
+        note.veto = true;
+        return;
+    }
     if bad_core(text, core, lex) {
         core.iter_mut().for_each(|t| t.veto = true);
         return;
@@ -222,11 +234,13 @@ impl Parser<'_> {
                 || self.phrase_before(i, &ph.count_before).is_some())
     }
 
-    /// A unit, or a counted noun without a determiner or preposition before
-    /// the number, right after `end`.
+    /// A unit (`2000 km`, `2000-strong`), or a counted noun without a
+    /// determiner or preposition before the number, right after `end`.
     pub(crate) fn measured_or_counted(&self, i: usize, end: usize) -> bool {
         let ph = &self.lex.phrases;
-        if self.phrase_at(end, &ph.guard_units).is_some() {
+        let dashed = self.dash(end) && self.glued(end) && self.glued(end + 1);
+        let unit_at = if dashed { end + 1 } else { end };
+        if self.phrase_at(unit_at, &ph.guard_units).is_some() {
             return true;
         }
         self.phrase_at(end, &ph.guard_nouns).is_some()

@@ -329,13 +329,15 @@ impl<'a> Parser<'a> {
         if let Some(e) = self.decade_suffix(j).filter(|_| y % 10 == 0) {
             return Some((Point::Decade { y }, e));
         }
-        if i > 0 && self.punct(i - 1, '(') && self.punct(j, ',') {
-            if let Some((m, k, _)) = self.month(j + 1) {
-                if let Some((d, e)) = self.day(k).filter(|&(d, _)| valid_day(Some(y), m, d)) {
-                    return Some((Point::Day { y: Some(y), m, d }, e));
-                }
-                return Some((Point::Month { y: Some(y), m }, k));
+        if i > 0
+            && self.punct(i - 1, '(')
+            && self.punct(j, ',')
+            && let Some((m, k, _)) = self.month(j + 1)
+        {
+            if let Some((d, e)) = self.day(k).filter(|&(d, _)| valid_day(Some(y), m, d)) {
+                return Some((Point::Day { y: Some(y), m, d }, e));
             }
+            return Some((Point::Month { y: Some(y), m }, k));
         }
         let mut e = j;
         if self.glued(e) && self.one_of(e, &self.lex.phrases.citation_suffixes) {
@@ -386,10 +388,10 @@ impl<'a> Parser<'a> {
         if w.part.is_some() && self.dash(k) && self.glued(k) {
             k += 1;
         }
-        if let Some((p, e)) = self.decade(k) {
-            if let Point::Decade { y } = p {
-                return Some((Point::DecadePart { y, part }, e));
-            }
+        if let Some((p, e)) = self.decade(k)
+            && let Point::Decade { y } = p
+        {
+            return Some((Point::DecadePart { y, part }, e));
         }
         if let Some((Point::Century { c }, e)) = self.century(k) {
             return Some((Point::CenturyPart { c, part }, e));
@@ -409,12 +411,11 @@ impl<'a> Parser<'a> {
         if let Some((Point::Season { y, s }, e)) = self.season(k) {
             return y.is_some().then_some((Point::Season { y, s }, e));
         }
-        if self.article(k) {
-            if let Some((u @ (Unit::Year | Unit::Month | Unit::Decade), false)) = self.unit(k + 1) {
-                let rel =
-                    Rel::Shift { unit: u, n: 0, anchoring: super::expr::Anchoring::Anaphoric };
-                return Some((Point::RelPart(rel, part), k + 2));
-            }
+        if self.article(k)
+            && let Some((u @ (Unit::Year | Unit::Month | Unit::Decade), false)) = self.unit(k + 1)
+        {
+            let rel = Rel::Shift { unit: u, n: 0, anchoring: super::expr::Anchoring::Anaphoric };
+            return Some((Point::RelPart(rel, part), k + 2));
         }
         if let Some((Point::Rel(rel @ Rel::Shift { unit: Unit::Year | Unit::Month, .. }), e)) =
             self.relative(k)

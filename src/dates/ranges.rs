@@ -6,6 +6,7 @@
 use super::expr::{Expr, Point};
 use super::normalize::interval;
 use super::patterns::{Parser, valid_day};
+use super::relative::shift_point;
 
 /// One expression found in a line: its value and its token span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +46,7 @@ impl Parser<'_> {
         let candidates = [
             self.open_interval(i),
             self.between(i),
-            self.from_range(i),
+            self.range_from(i),
             self.day_range(i),
             self.range_or_point(i),
         ];
@@ -101,6 +102,16 @@ impl Parser<'_> {
         {
             return None;
         }
+        if matches!(kind, Open::After | Open::Before) && i >= 2 {
+            // `two years after 2001` is a point, not an open interval
+            if let (Some(n), Some((unit, _))) = (self.count(i - 2), self.unit(i - 1)) {
+                let n = if matches!(kind, Open::After) { n as i32 } else { -(n as i32) };
+                return Some(match shift_point(p, unit, n) {
+                    Some(q) => Found::new(Expr::Point(q), i - 2, e),
+                    None => Found::new(Expr::Point(p), j, e),
+                });
+            }
+        }
         let expr = match kind {
             Open::Until if self.negated(i) => return Some(Found::new(Expr::Point(p), j, e)),
             Open::Since => Expr::Since(p),
@@ -122,7 +133,7 @@ impl Parser<'_> {
     }
 
     /// `from P1 to P2`, `from P1 to the present`, `from P1 onwards`.
-    fn from_range(&self, i: usize) -> Option<Found> {
+    fn range_from(&self, i: usize) -> Option<Found> {
         let ph = &self.lex.phrases;
         let j = self.phrase_at(i, &ph.from)?;
         let (a, e1) = self.point(j)?;
