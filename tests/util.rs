@@ -84,7 +84,10 @@ impl Scratch {
     /// The lines of `output/<name>` parsed as JSON.
     pub fn jsonl(&self, name: &str) -> Vec<serde_json::Value> {
         let text = std::fs::read_to_string(self.out().join(name)).expect(name);
-        text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
     }
 }
 

@@ -13,6 +13,7 @@ mod decode;
 mod html;
 mod markdown;
 mod metadata;
+mod options;
 mod pdf;
 mod text;
 mod walk;
@@ -22,6 +23,7 @@ use crate::model::{BlockKind, Document, Metadata, SourceFormat};
 
 pub use decode::decode_text;
 pub use metadata::parse_date;
+pub use options::IngestOptions;
 pub use walk::{SourceFile, discover, sha256_hex};
 
 /// One structural unit as a format reader found it, before layout.
@@ -45,12 +47,19 @@ impl RawBlock {
 /// The result's `sha256` and `bytes` fields describe the input; metadata
 /// comes from the format (HTML `<meta>`, PDF info) and, where missing, from
 /// labelled lines in the text ("DOI: …", "Published online …").
-pub fn extract(file: &SourceFile, bytes: &[u8]) -> Result<Document, IngestError> {
+pub fn extract(
+    file: &SourceFile,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<Document, IngestError> {
+    if let Some(limit) = opts.max_bytes.filter(|&l| bytes.len() as u64 > l) {
+        return Err(IngestError::TooLarge { size: bytes.len() as u64, limit });
+    }
     let (blocks, mut meta) = match file.format {
         SourceFormat::Text => (text::parse(&decode_text(bytes)?), Metadata::default()),
         SourceFormat::Markdown => (markdown::parse(&decode_text(bytes)?), Metadata::default()),
-        SourceFormat::Html => html::parse(bytes)?,
-        SourceFormat::Pdf => pdf::parse(bytes)?,
+        SourceFormat::Html => html::parse(bytes, opts)?,
+        SourceFormat::Pdf => pdf::parse(bytes, opts)?,
     };
     let laid = assemble::assemble(blocks);
     if laid.text.trim().is_empty() {
