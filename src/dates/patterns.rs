@@ -5,9 +5,9 @@
 //! relative expressions in `relative.rs`.
 
 use super::expr::{Point, Rel, Unit};
-use super::lexicon::{Lexicon, NumericOrder, Phrase, WordInfo, flag};
+use super::lexicon::{Lexicon, NumericOrder, PTok, Phrase, PhraseList, WordInfo, flag};
 use super::normalize::days_in_month;
-use super::tokens::{Kind, NO_WORD, Tok, eq_lower, is_apostrophe, is_dash};
+use super::tokens::{Kind, NO_WORD, Tok, is_apostrophe, is_dash};
 
 /// A point and the index of the token after it.
 pub(crate) type Hit = (Point, usize);
@@ -26,12 +26,6 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     // ---- token helpers -------------------------------------------------
-
-    /// The text of token `i`.
-    pub(crate) fn txt(&self, i: usize) -> &'a str {
-        let t = &self.toks[i];
-        &self.text[t.start..t.end]
-    }
 
     /// The lexicon entry of word token `i`.
     pub(crate) fn info(&self, i: usize) -> Option<&'a WordInfo> {
@@ -67,26 +61,27 @@ impl<'a> Parser<'a> {
 
     /// Does phrase `p` stand at token `i`?
     pub(crate) fn matches(&self, i: usize, p: &Phrase) -> bool {
-        i + p.len() <= self.toks.len()
-            && p.iter().enumerate().all(|(k, w)| eq_lower(self.txt(i + k), w))
+        i + p.len() <= self.toks.len() && p.iter().zip(&self.toks[i..]).all(|(w, t)| same(w, t))
     }
 
     /// The end of the longest phrase of `list` starting at `i`.
-    pub(crate) fn phrase_at(&self, i: usize, list: &[Phrase]) -> Option<usize> {
-        list.iter().filter(|p| self.matches(i, p)).map(|p| i + p.len()).max()
+    pub(crate) fn phrase_at(&self, i: usize, list: &PhraseList) -> Option<usize> {
+        let multi = list.multi.iter().filter(|p| self.matches(i, p)).map(|p| i + p.len()).max();
+        multi.or_else(|| self.one_of(i, list).then_some(i + 1))
     }
 
     /// The start of the longest phrase of `list` ending right before `i`.
-    pub(crate) fn phrase_before(&self, i: usize, list: &[Phrase]) -> Option<usize> {
-        list.iter()
-            .filter(|p| p.len() <= i && self.matches(i - p.len(), p))
+    pub(crate) fn phrase_before(&self, i: usize, list: &PhraseList) -> Option<usize> {
+        let multi = list.multi.iter().filter(|p| p.len() <= i && self.matches(i - p.len(), p));
+        multi
             .map(|p| i - p.len())
             .min()
+            .or_else(|| (i > 0 && self.one_of(i - 1, list)).then(|| i - 1))
     }
 
-    /// Token `i` is a one-token phrase of `list`.
-    pub(crate) fn one_of(&self, i: usize, list: &[Phrase]) -> bool {
-        i < self.toks.len() && list.iter().any(|p| p.len() == 1 && eq_lower(self.txt(i), &p[0]))
+    /// Token `i` is a one-token entry of `list`.
+    pub(crate) fn one_of(&self, i: usize, list: &PhraseList) -> bool {
+        self.toks.get(i).is_some_and(|t| self.lex.is_one_of(t, list))
     }
 
     /// `the` at `i`.
@@ -496,6 +491,15 @@ impl<'a> Parser<'a> {
         let w = self.info(k)?;
         (w.flags & flag::CENTURY != 0 && (1..=30).contains(&c))
             .then_some((Point::Century { c: c as i32 }, k + 1))
+    }
+}
+
+/// Is token `t` the phrase token `w`?
+fn same(w: &PTok, t: &Tok) -> bool {
+    match *w {
+        PTok::Word(id) => t.kind == Kind::Word && t.word == id,
+        PTok::Num(v, d) => t.kind == Kind::Num && t.num == v && t.digits == d,
+        PTok::Punct(c) => t.kind == Kind::Punct && t.ch == c,
     }
 }
 
