@@ -43,7 +43,7 @@ impl Parser<'_> {
         let qualified = w.is_some_and(|w| w.flags & flag::QUALIFIER != 0)
             && self.info(i + 1).and_then(|w| w.deictic) == Some(0);
         let j = if qualified { i + 1 } else { i };
-        let after_article = i > 0 && self.article(i - 1);
+        let after_article = i > 0 && self.one_of(i - 1, &self.lex.phrases.determiners);
         if let Some(off) = self.info(j).and_then(|w| w.deictic).filter(|_| !after_article) {
             let n = i32::from(off);
             if let Some((unit, false)) = self.unit(j + 1) {
