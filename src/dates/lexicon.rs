@@ -195,6 +195,7 @@ pub(crate) struct Phrases {
     pub citation_suffixes: PhraseList,
     pub citation_words: PhraseList,
     pub quarter_prefixes: PhraseList,
+    pub last_words: PhraseList,
     pub half_prefixes: PhraseList,
 }
 
@@ -215,6 +216,7 @@ pub(crate) struct Lexicon {
     /// Named dates: token texts and the day.
     pub named: Vec<(Phrase, NaiveDate)>,
     pub numeric_order: NumericOrder,
+    pub dotted_order: NumericOrder,
     pub bare_year_min: i32,
     pub bare_year_max: i32,
     pub context_year_min: i32,
@@ -248,6 +250,7 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     numeric_order: String,
+    dotted_order: String,
     bare_year_min: i32,
     bare_year_max: i32,
     context_year_min: i32,
@@ -258,6 +261,7 @@ struct RawSettings {
     citation_suffixes: Vec<String>,
     citation_words: Vec<String>,
     quarter_prefixes: Vec<String>,
+    last_words: Vec<String>,
     half_prefixes: Vec<String>,
 }
 
@@ -458,11 +462,13 @@ impl Lexicon {
             .map_err(|e| RulesError { path: path.to_path_buf(), message: e.to_string() })?;
         let mut b = Builder { path, lists: 0, words: WordMap::default(), infos: Vec::new() };
         let s = &raw.settings;
-        let numeric_order = match s.numeric_order.as_str() {
-            "mdy" => NumericOrder::Mdy,
-            "dmy" => NumericOrder::Dmy,
-            other => return Err(b.err(format!("numeric_order must be mdy or dmy, not `{other}`"))),
+        let order = |name: &str, v: &str| match v {
+            "mdy" => Ok(NumericOrder::Mdy),
+            "dmy" => Ok(NumericOrder::Dmy),
+            other => Err(b.err(format!("{name} must be mdy or dmy, not `{other}`"))),
         };
+        let numeric_order = order("numeric_order", &s.numeric_order)?;
+        let dotted_order = order("dotted_order", &s.dotted_order)?;
         for (w, &m) in &raw.months {
             check_range(&b, w, m.into(), 1, 12)?;
             b.word(w)?.month = m;
@@ -561,6 +567,7 @@ impl Lexicon {
             citation_suffixes: b.phrases(&s.citation_suffixes, false)?,
             citation_words: b.phrases(&s.citation_words, false)?,
             quarter_prefixes: b.phrases(&s.quarter_prefixes, true)?,
+            last_words: b.phrases(&s.last_words, false)?,
             half_prefixes: b.phrases(&s.half_prefixes, true)?,
         };
         let mut named = Vec::new();
@@ -596,6 +603,7 @@ impl Lexicon {
             phrases,
             named,
             numeric_order,
+            dotted_order,
             bare_year_min: s.bare_year_min,
             bare_year_max: s.bare_year_max,
             context_year_min: s.context_year_min,

@@ -243,7 +243,8 @@ impl<'a> Parser<'a> {
             }
             _ => return None,
         };
-        let (mut m, mut d) = match self.lex.numeric_order {
+        let order = if sep == '.' { self.lex.dotted_order } else { self.lex.numeric_order };
+        let (mut m, mut d) = match order {
             NumericOrder::Mdy => (a, b),
             NumericOrder::Dmy => (b, a),
         };
@@ -440,10 +441,16 @@ impl<'a> Parser<'a> {
             }
         }
         let at = if self.article(i) { i + 1 } else { i };
-        let (n, k) = self.ordinal(at)?;
+        let last = self.one_of(at, &ph.last_words);
+        let (n, k) = if last { (0, at + 1) } else { self.ordinal(at)? };
         let w = self.info(k)?;
         let e = if self.of(k + 1) { k + 2 } else { k + 1 };
         let y = self.year(e)?;
+        let n = match (last, w.flags & flag::QUARTER != 0) {
+            (false, _) => n,
+            (true, true) => 4,
+            (true, false) => 2,
+        };
         if w.flags & flag::QUARTER != 0 && (1..=4).contains(&n) {
             return Some((Point::Quarter { y, q: n }, e + 1));
         }
