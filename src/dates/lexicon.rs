@@ -186,6 +186,7 @@ pub(crate) struct Phrases {
     pub of: PhraseList,
     pub determiners: PhraseList,
     pub event_relations: PhraseList,
+    pub document_labels: PhraseList,
     pub guard_before: PhraseList,
     pub count_before: PhraseList,
     pub guard_units: PhraseList,
@@ -344,6 +345,7 @@ struct RawContext {
     of: Vec<String>,
     determiners: Vec<String>,
     event_relations: Vec<String>,
+    document_labels: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -558,6 +560,7 @@ impl Lexicon {
             of: b.phrases(&raw.context.of, false)?,
             determiners: b.phrases(&raw.context.determiners, false)?,
             event_relations: b.phrases(&raw.context.event_relations, false)?,
+            document_labels: b.phrases(&raw.context.document_labels, false)?,
             guard_before: b.phrases(&raw.guards.before, false)?,
             count_before: b.phrases(&raw.guards.count_before, false)?,
             guard_units: b.phrases(&raw.guards.after_units, false)?,

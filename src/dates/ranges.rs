@@ -20,6 +20,9 @@ pub(crate) struct Found {
     pub citation: bool,
     /// A named date (`9/11`): tagged, but no anchor.
     pub named: bool,
+    /// One of the document's own dates (`Received 1 January 2024`): tagged,
+    /// but no anchor.
+    pub document_date: bool,
     /// A yearless month or season tied to an event (`the summer before the
     /// bombings`): left unresolved.
     pub event_relative: bool,
@@ -27,7 +30,15 @@ pub(crate) struct Found {
 
 impl Found {
     fn new(expr: Expr, first: usize, end: usize) -> Found {
-        Found { expr, first, end, citation: false, named: false, event_relative: false }
+        Found {
+            expr,
+            first,
+            end,
+            citation: false,
+            named: false,
+            document_date: false,
+            event_relative: false,
+        }
     }
 }
 
@@ -250,6 +261,9 @@ impl Parser<'_> {
                 && self.punct(i - 1, '(')
                 && self.year(i).is_some());
         f.named = self.named(i).is_some_and(|(_, e)| e == end);
+        let label_end = if i > 0 && self.punct(i - 1, ':') { i - 1 } else { i };
+        f.document_date =
+            self.phrase_before(label_end, &self.lex.phrases.document_labels).is_some();
         f.event_relative =
             p.is_yearless() && self.phrase_at(end, &self.lex.phrases.event_relations).is_some();
         Some(f)
