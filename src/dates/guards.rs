@@ -5,11 +5,11 @@
 
 use super::lexicon::Lexicon;
 use super::patterns::Parser;
-use super::tokens::{Kind, NO_WORD, Tok, eq_lower, is_dash};
+use super::tokens::{Kind, NO_WORD, Tok, is_dash};
 
 /// Marks every token that is part of something that is not a date.
 /// Works on chunks: runs of tokens with no whitespace between them.
-pub(crate) fn mark_vetoes(text: &str, toks: &mut [Tok], lex: &Lexicon) {
+pub(crate) fn mark_vetoes(toks: &mut [Tok], lex: &Lexicon) {
     let mut a = 0;
     while a < toks.len() {
         let mut b = a + 1;
@@ -17,7 +17,7 @@ pub(crate) fn mark_vetoes(text: &str, toks: &mut [Tok], lex: &Lexicon) {
             b += 1;
         }
         if toks[a..b].iter().any(|t| t.kind == Kind::Num) {
-            veto_chunk(text, &mut toks[a..b], lex);
+            veto_chunk(&mut toks[a..b], lex);
         }
         a = b;
     }
@@ -31,7 +31,7 @@ fn is_outer_close(c: char) -> bool {
     matches!(c, ')' | ']' | '}' | '>' | ',' | ';' | ':' | '.' | '!' | '?' | '"' | '”' | '»' | '*')
 }
 
-fn veto_chunk(text: &str, chunk: &mut [Tok], lex: &Lexicon) {
+fn veto_chunk(chunk: &mut [Tok], lex: &Lexicon) {
     let punct = |t: &Tok, f: fn(char) -> bool| t.kind == Kind::Punct && f(t.ch);
     let mut lo = 0;
     while lo < chunk.len() && punct(&chunk[lo], is_outer_open) {
@@ -42,21 +42,28 @@ fn veto_chunk(text: &str, chunk: &mut [Tok], lex: &Lexicon) {
         hi -= 1;
     }
     let core = &mut chunk[lo..hi];
-    if bad_core(text, core, lex) {
+    // `2001.12`: a footnote number glued after a year at a sentence end
+    if let [year, dot, note] = core
+        && year.kind == Kind::Num
+        && year.digits == 4
+        && dot.kind == Kind::Punct
+        && dot.ch == '.'
+        && note.kind == Kind::Num
+        && note.digits <= 3
+    {
+        note.veto = true;
+        return;
+    }
+    if bad_core(core, lex) {
         core.iter_mut().for_each(|t| t.veto = true);
         return;
     }
     veto_grouped_numbers(core);
 }
 
-fn word_is(text: &str, t: &Tok, lists: &[super::lexicon::Phrase]) -> bool {
-    let w = &text[t.start..t.end];
-    lists.iter().any(|p| p.len() == 1 && eq_lower(w, &p[0]))
-}
-
 /// Does this chunk (without its outer punctuation) hold numbers that
 /// cannot be part of a date?
-fn bad_core(text: &str, core: &[Tok], lex: &Lexicon) -> bool {
+fn bad_core(core: &[Tok], lex: &Lexicon) -> bool {
     let ph = &lex.phrases;
     let is_p = |t: &Tok, c: char| t.kind == Kind::Punct && t.ch == c;
     if core
@@ -76,15 +83,15 @@ fn bad_core(text: &str, core: &[Tok], lex: &Lexicon) -> bool {
         match (a.kind, b.kind) {
             (Kind::Word, Kind::Num) => {
                 let prefix =
-                    word_is(text, a, &ph.quarter_prefixes) || word_is(text, a, &ph.half_prefixes);
+                    lex.is_one_of(a, &ph.quarter_prefixes) || lex.is_one_of(a, &ph.half_prefixes);
                 if !(prefix && a.cap && b.digits == 1) {
                     return true;
                 }
             }
             (Kind::Num, Kind::Word) => {
-                let ok = word_is(text, b, &ph.ordinal_suffixes)
-                    || (word_is(text, b, &ph.decade_suffixes) && matches!(a.digits, 2 | 4))
-                    || (word_is(text, b, &ph.citation_suffixes)
+                let ok = lex.is_one_of(b, &ph.ordinal_suffixes)
+                    || (lex.is_one_of(b, &ph.decade_suffixes) && matches!(a.digits, 2 | 4))
+                    || (lex.is_one_of(b, &ph.citation_suffixes)
                         && a.digits == 4
                         && core.get(k + 2).is_none_or(|t| t.kind == Kind::Punct));
                 if !ok {
@@ -222,11 +229,13 @@ impl Parser<'_> {
                 || self.phrase_before(i, &ph.count_before).is_some())
     }
 
-    /// A unit, or a counted noun without a determiner or preposition before
-    /// the number, right after `end`.
+    /// A unit (`2000 km`, `2000-strong`), or a counted noun without a
+    /// determiner or preposition before the number, right after `end`.
     pub(crate) fn measured_or_counted(&self, i: usize, end: usize) -> bool {
         let ph = &self.lex.phrases;
-        if self.phrase_at(end, &ph.guard_units).is_some() {
+        let dashed = self.dash(end) && self.glued(end) && self.glued(end + 1);
+        let unit_at = if dashed { end + 1 } else { end };
+        if self.phrase_at(unit_at, &ph.guard_units).is_some() {
             return true;
         }
         self.phrase_at(end, &ph.guard_nouns).is_some()
@@ -253,7 +262,9 @@ impl Parser<'_> {
             return k > 0
                 && (capital_word(k - 1)
                     || (self.punct(k - 1, '.') && k > 1 && capital_word(k - 2))
-                    || (self.punct(k - 1, '.') && k > 1 && eq_lower(self.txt(k - 2), "al")));
+                    || (self.punct(k - 1, '.')
+                        && k > 1
+                        && self.one_of(k - 2, &self.lex.phrases.citation_words)));
         }
         if !(self.punct(i - 1, ',') || capital_word(i - 1)) {
             return false;
@@ -339,7 +350,7 @@ mod tests {
         let lex = Lexicon::parse(include_str!("../../rules/dates.toml"), Path::new("d")).unwrap();
         let mut toks = Vec::new();
         tokenize(text, 0, text.len(), &lex, &mut toks, &mut String::new());
-        mark_vetoes(text, &mut toks, &lex);
+        mark_vetoes(&mut toks, &lex);
         toks.iter()
             .filter(|t| t.veto && t.kind == Kind::Num)
             .map(|t| text[t.start..t.end].to_string())

@@ -8,11 +8,60 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::expr::{Part, Unit};
-use super::tokens;
+use super::tokens::{self, Kind, NO_WORD, Tok};
 use crate::error::RulesError;
 
-/// A multi-token phrase: lowercase token texts ("prior to" → `prior`, `to`).
-pub(crate) type Phrase = Vec<Box<str>>;
+/// One token of a lexicon phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PTok {
+    /// A word, by its id in the word table.
+    Word(u32),
+    /// A number: value and digit count.
+    Num(u32, u8),
+    /// A punctuation character.
+    Punct(char),
+}
+
+/// A multi-token phrase ("prior to" → `prior`, `to`).
+pub(crate) type Phrase = Vec<PTok>;
+
+/// A list of phrases. One-word entries are a bit in each word's
+/// [`WordInfo::lists`], so testing a token is one lookup; longer phrases
+/// are compared token by token.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PhraseList {
+    /// This list's bit in `WordInfo::lists`.
+    pub bit: u64,
+    /// One-character punctuation entries (`$`, `%`, `-`).
+    pub puncts: Vec<char>,
+    /// Entries of two or more tokens.
+    pub multi: Vec<Phrase>,
+}
+
+/// A fast hasher for the short keys of the word table (FxHash).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Flags for word roles that carry no value.
 pub(crate) mod flag {
@@ -36,9 +85,6 @@ pub(crate) mod flag {
     pub const SPAN: u32 = 1 << 8;
     /// First word of a phrase that can open an expression (`since`, `the`).
     pub const STARTER: u32 = 1 << 9;
-    /// An article (`the`): opens an expression only before a known word or
-    /// a number.
-    pub const ARTICLE: u32 = 1 << 10;
 }
 
 /// What the lexicon knows about one lowercase word.
@@ -76,8 +122,13 @@ pub(crate) struct WordInfo {
     pub anaphoric: Option<i8>,
     /// Bit set of [`flag`]s.
     pub flags: u32,
+    /// The phrase lists this word is a one-word entry of (bit set).
+    pub lists: u64,
     /// Can an expression start at this word? (Computed after loading.)
     pub starter: bool,
+    /// Is the word a date on its own (a month, a season)? Other starters
+    /// need a number or a known word after them. (Computed after loading.)
+    pub standalone: bool,
 }
 
 impl WordInfo {
@@ -118,38 +169,43 @@ pub(crate) type PartTable = [(u32, u32); 3];
 /// Phrase lists the patterns check around candidates.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Phrases {
-    pub range: Vec<Phrase>,
-    pub from: Vec<Phrase>,
-    pub between: Vec<Phrase>,
-    pub and: Vec<Phrase>,
-    pub present: Vec<Phrase>,
-    pub onwards: Vec<Phrase>,
-    pub since: Vec<Phrase>,
-    pub after: Vec<Phrase>,
-    pub before: Vec<Phrase>,
-    pub until: Vec<Phrase>,
-    pub negations: Vec<Phrase>,
-    pub prepositions: Vec<Phrase>,
-    pub weak_prepositions: Vec<Phrase>,
-    pub articles: Vec<Phrase>,
-    pub of: Vec<Phrase>,
-    pub determiners: Vec<Phrase>,
-    pub event_relations: Vec<Phrase>,
-    pub guard_before: Vec<Phrase>,
-    pub count_before: Vec<Phrase>,
-    pub guard_units: Vec<Phrase>,
-    pub guard_nouns: Vec<Phrase>,
-    pub ordinal_suffixes: Vec<Phrase>,
-    pub decade_suffixes: Vec<Phrase>,
-    pub citation_suffixes: Vec<Phrase>,
-    pub quarter_prefixes: Vec<Phrase>,
-    pub half_prefixes: Vec<Phrase>,
+    pub range: PhraseList,
+    pub from: PhraseList,
+    pub between: PhraseList,
+    pub and: PhraseList,
+    pub present: PhraseList,
+    pub onwards: PhraseList,
+    pub since: PhraseList,
+    pub after: PhraseList,
+    pub before: PhraseList,
+    pub until: PhraseList,
+    pub negations: PhraseList,
+    pub prepositions: PhraseList,
+    pub weak_prepositions: PhraseList,
+    pub articles: PhraseList,
+    pub of: PhraseList,
+    pub determiners: PhraseList,
+    pub event_relations: PhraseList,
+    pub document_labels: PhraseList,
+    pub guard_before: PhraseList,
+    pub count_before: PhraseList,
+    pub guard_units: PhraseList,
+    pub guard_nouns: PhraseList,
+    pub ordinal_suffixes: PhraseList,
+    pub decade_suffixes: PhraseList,
+    pub citation_suffixes: PhraseList,
+    pub citation_words: PhraseList,
+    pub quarter_prefixes: PhraseList,
+    pub last_words: PhraseList,
+    pub half_prefixes: PhraseList,
 }
 
 /// The loaded lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<Box<str>, u32>,
+    words: WordMap,
+    /// ASCII words of up to 8 letters, packed into a `u64` (see [`pack`]).
+    short: HashMap<u64, u32, std::hash::BuildHasherDefault<FxHasher>>,
     infos: Vec<WordInfo>,
     max_word_len: usize,
     pub seasons: Vec<Season>,
@@ -161,6 +217,7 @@ pub(crate) struct Lexicon {
     /// Named dates: token texts and the day.
     pub named: Vec<(Phrase, NaiveDate)>,
     pub numeric_order: NumericOrder,
+    pub dotted_order: NumericOrder,
     pub bare_year_min: i32,
     pub bare_year_max: i32,
     pub context_year_min: i32,
@@ -194,6 +251,7 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     numeric_order: String,
+    dotted_order: String,
     bare_year_min: i32,
     bare_year_max: i32,
     context_year_min: i32,
@@ -202,7 +260,9 @@ struct RawSettings {
     ordinal_suffixes: Vec<String>,
     decade_suffixes: Vec<String>,
     citation_suffixes: Vec<String>,
+    citation_words: Vec<String>,
     quarter_prefixes: Vec<String>,
+    last_words: Vec<String>,
     half_prefixes: Vec<String>,
 }
 
@@ -285,6 +345,7 @@ struct RawContext {
     of: Vec<String>,
     determiners: Vec<String>,
     event_relations: Vec<String>,
+    document_labels: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -299,7 +360,8 @@ struct RawGuards {
 /// Builds the word table while the raw lists are read.
 struct Builder<'p> {
     path: &'p Path,
-    words: HashMap<Box<str>, u32>,
+    lists: u32,
+    words: WordMap,
     infos: Vec<WordInfo>,
 }
 
@@ -308,33 +370,65 @@ impl Builder<'_> {
         RulesError { path: self.path.to_path_buf(), message }
     }
 
-    /// The entry for one lowercase word, created on first use.
-    fn word(&mut self, w: &str) -> Result<&mut WordInfo, RulesError> {
+    /// The id of one word (lowercased), created on first use.
+    fn id(&mut self, w: &str) -> Result<u32, RulesError> {
         let key = w.trim().to_lowercase();
-        if key.is_empty() || key.contains(char::is_whitespace) {
-            return Err(self.err(format!("`{w}` must be a single word")));
+        if key.is_empty() || !key.chars().all(char::is_alphabetic) {
+            return Err(self.err(format!("`{w}` must be a single word of letters")));
         }
         let next = self.infos.len() as u32;
         let id = *self.words.entry(key.into_boxed_str()).or_insert(next);
         if id == next {
             self.infos.push(WordInfo::default());
         }
+        Ok(id)
+    }
+
+    /// The entry for one word, created on first use.
+    fn word(&mut self, w: &str) -> Result<&mut WordInfo, RulesError> {
+        let id = self.id(w)?;
         Ok(&mut self.infos[id as usize])
+    }
+
+    /// One phrase: its words get ids in the word table.
+    fn phrase(&mut self, item: &str) -> Result<Phrase, RulesError> {
+        let mut out = Vec::new();
+        for (kind, text) in tokens::split_plain(item) {
+            out.push(match kind {
+                Kind::Word => PTok::Word(self.id(text)?),
+                Kind::Num => {
+                    let v = text
+                        .parse()
+                        .map_err(|_| self.err(format!("number too long in `{item}`")))?;
+                    PTok::Num(v, text.len() as u8)
+                }
+                Kind::Punct => PTok::Punct(text.chars().next().unwrap_or(' ')),
+            });
+        }
+        if out.is_empty() {
+            return Err(self.err(format!("empty phrase `{item}`")));
+        }
+        Ok(out)
     }
 
     /// A phrase list; with `starter`, the first word of each phrase may
     /// open an expression.
-    fn phrases(&mut self, list: &[String], starter: bool) -> Result<Vec<Phrase>, RulesError> {
-        let mut out = Vec::with_capacity(list.len());
+    fn phrases(&mut self, list: &[String], starter: bool) -> Result<PhraseList, RulesError> {
+        if self.lists >= 64 {
+            return Err(self.err("too many phrase lists".into()));
+        }
+        let mut out = PhraseList { bit: 1 << self.lists, ..PhraseList::default() };
+        self.lists += 1;
         for item in list {
-            let toks = tokens::split_plain(item);
-            if toks.is_empty() {
-                return Err(self.err(format!("empty phrase `{item}`")));
+            let p = self.phrase(item)?;
+            if let (true, PTok::Word(id)) = (starter, p[0]) {
+                self.infos[id as usize].flags |= flag::STARTER;
             }
-            if starter && toks[0].chars().all(char::is_alphabetic) {
-                self.word(&toks[0])?.flags |= flag::STARTER;
+            match p.as_slice() {
+                [PTok::Word(id)] => self.infos[*id as usize].lists |= out.bit,
+                [PTok::Punct(c)] => out.puncts.push(*c),
+                _ => out.multi.push(p),
             }
-            out.push(toks);
         }
         Ok(out)
     }
@@ -354,18 +448,29 @@ fn check_range(b: &Builder<'_>, what: &str, v: u32, lo: u32, hi: u32) -> Result<
     Ok(())
 }
 
+/// An ASCII word of 1–8 letters packed lowercase into a `u64`.
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(b.iter().fold(0u64, |k, &c| (k << 8) | u64::from(c.to_ascii_lowercase())))
+}
+
 impl Lexicon {
     /// Parses the TOML text of the lexicon; `path` names it in errors.
     pub(crate) fn parse(text: &str, path: &Path) -> Result<Lexicon, RulesError> {
         let raw: Raw = toml::from_str(text)
             .map_err(|e| RulesError { path: path.to_path_buf(), message: e.to_string() })?;
-        let mut b = Builder { path, words: HashMap::new(), infos: Vec::new() };
+        let mut b = Builder { path, lists: 0, words: WordMap::default(), infos: Vec::new() };
         let s = &raw.settings;
-        let numeric_order = match s.numeric_order.as_str() {
-            "mdy" => NumericOrder::Mdy,
-            "dmy" => NumericOrder::Dmy,
-            other => return Err(b.err(format!("numeric_order must be mdy or dmy, not `{other}`"))),
+        let order = |name: &str, v: &str| match v {
+            "mdy" => Ok(NumericOrder::Mdy),
+            "dmy" => Ok(NumericOrder::Dmy),
+            other => Err(b.err(format!("{name} must be mdy or dmy, not `{other}`"))),
         };
+        let numeric_order = order("numeric_order", &s.numeric_order)?;
+        let dotted_order = order("dotted_order", &s.dotted_order)?;
         for (w, &m) in &raw.months {
             check_range(&b, w, m.into(), 1, 12)?;
             b.word(w)?.month = m;
@@ -455,6 +560,7 @@ impl Lexicon {
             of: b.phrases(&raw.context.of, false)?,
             determiners: b.phrases(&raw.context.determiners, false)?,
             event_relations: b.phrases(&raw.context.event_relations, false)?,
+            document_labels: b.phrases(&raw.context.document_labels, false)?,
             guard_before: b.phrases(&raw.guards.before, false)?,
             count_before: b.phrases(&raw.guards.count_before, false)?,
             guard_units: b.phrases(&raw.guards.after_units, false)?,
@@ -462,30 +568,34 @@ impl Lexicon {
             ordinal_suffixes: b.phrases(&s.ordinal_suffixes, false)?,
             decade_suffixes: b.phrases(&s.decade_suffixes, false)?,
             citation_suffixes: b.phrases(&s.citation_suffixes, false)?,
+            citation_words: b.phrases(&s.citation_words, false)?,
             quarter_prefixes: b.phrases(&s.quarter_prefixes, true)?,
+            last_words: b.phrases(&s.last_words, false)?,
             half_prefixes: b.phrases(&s.half_prefixes, true)?,
         };
         let mut named = Vec::new();
         for (surface, day) in &raw.named {
             let date = NaiveDate::parse_from_str(day, "%Y-%m-%d")
                 .map_err(|e| b.err(format!("named date `{surface}`: `{day}`: {e}")))?;
-            named.push((tokens::split_plain(surface), date));
+            named.push((b.phrase(surface)?, date));
         }
         if s.bare_year_min > s.bare_year_max || s.context_year_min > s.bare_year_min {
             return Err(b.err("need context_year_min <= bare_year_min <= bare_year_max".into()));
         }
-        for p in &phrases.articles {
-            if let [w] = p.as_slice() {
-                b.word(w)?.flags |= flag::ARTICLE;
-            }
-        }
         for info in &mut b.infos {
             info.starter = info.can_start();
+            info.standalone = info.month > 0
+                || info.weekday > 0
+                || info.season > 0
+                || info.decade > 0
+                || info.day_offset.is_some();
         }
         let pr = &raw.part_ranges;
         let max_word_len = b.words.keys().map(|k| k.len()).max().unwrap_or(0);
+        let short = b.words.iter().filter_map(|(k, &id)| pack(k).map(|p| (p, id))).collect();
         Ok(Lexicon {
             words: b.words,
+            short,
             infos: b.infos,
             max_word_len,
             seasons,
@@ -496,6 +606,7 @@ impl Lexicon {
             phrases,
             named,
             numeric_order,
+            dotted_order,
             bare_year_min: s.bare_year_min,
             bare_year_max: s.bare_year_max,
             context_year_min: s.context_year_min,
@@ -512,9 +623,27 @@ impl Lexicon {
         self.words.get(lower).copied()
     }
 
-    /// Longest word the lexicon knows, in bytes.
-    pub(crate) fn max_word_len(&self) -> usize {
-        self.max_word_len
+    /// The id of a word in any case: short ASCII words without hashing a
+    /// string, others lowercased into `buf`.
+    pub(crate) fn lookup(&self, word: &str, buf: &mut String) -> Option<u32> {
+        if word.len() > self.max_word_len {
+            return None;
+        }
+        if let Some(key) = pack(word) {
+            return self.short.get(&key).copied();
+        }
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+        self.word_id(buf)
+    }
+
+    /// Is token `t` a one-token entry of `list`?
+    pub(crate) fn is_one_of(&self, t: &Tok, list: &PhraseList) -> bool {
+        match t.kind {
+            Kind::Word => t.word != NO_WORD && self.infos[t.word as usize].lists & list.bit != 0,
+            Kind::Punct => list.puncts.contains(&t.ch),
+            Kind::Num => false,
+        }
     }
 
     /// The entry for a word id.
@@ -538,9 +667,14 @@ mod tests {
         assert_eq!(lex.info(lex.word_id("last").unwrap()).deictic, Some(-1));
         assert_eq!(lex.info(lex.word_id("nineties").unwrap()).decade, 1990);
         assert!(lex.word_id("taliban").is_none());
-        let nine_eleven = lex.named.iter().find(|(p, _)| p.join("") == "9/11").unwrap();
+        let nine_eleven = lex.named.iter().find(|(p, _)| p[0] == PTok::Num(9, 1)).unwrap();
         assert_eq!(nine_eleven.1, NaiveDate::from_ymd_opt(2001, 9, 11).unwrap());
-        assert!(lex.phrases.before.iter().any(|p| p.len() == 2 && &*p[0] == "prior"));
+        let prior = PTok::Word(lex.word_id("prior").unwrap());
+        assert!(lex.phrases.before.multi.iter().any(|p| p.len() == 2 && p[0] == prior));
+        let mut buf = String::new();
+        assert_eq!(lex.lookup("SINCE", &mut buf), lex.word_id("since"));
+        assert_eq!(lex.lookup("Septembre", &mut buf), None);
+        assert_eq!(lex.lookup("September", &mut buf), lex.word_id("september"));
     }
 
     #[test]

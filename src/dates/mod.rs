@@ -57,7 +57,7 @@ impl DateTagger {
         }
         let mut toks = Vec::new();
         tokens::tokenize(text, 0, text.len(), &self.lex, &mut toks, &mut String::new());
-        guards::mark_vetoes(text, &mut toks, &self.lex);
+        guards::mark_vetoes(&mut toks, &self.lex);
         let parser = Parser { text, toks: &toks, lex: &self.lex, lenient: true };
         let first =
             toks.iter().position(|t| t.kind != Kind::Punct || tokens::is_apostrophe(t.ch))?;
@@ -86,7 +86,7 @@ impl DateTagger {
             let end = start + line.len();
             toks.clear();
             tokens::tokenize(text, start, end, &self.lex, &mut toks, &mut buf);
-            guards::mark_vetoes(text, &mut toks, &self.lex);
+            guards::mark_vetoes(&mut toks, &self.lex);
             let parser = Parser { text, toks: &toks, lex: &self.lex, lenient: false };
             let mut i = 0;
             while i < toks.len() {
@@ -113,7 +113,9 @@ impl DateTagger {
     }
 
     /// Can an expression start at token `i`? A cheap test that skips most
-    /// tokens (and most `the`s) before any pattern runs.
+    /// tokens before any pattern runs: numbers, and lexicon words that are
+    /// dates on their own (`October`) or stand before a number or another
+    /// lexicon word (`since 2022`, `the end of`, `a year later`).
     fn may_start(&self, toks: &[Tok], i: usize) -> bool {
         let t = &toks[i];
         if t.veto {
@@ -123,17 +125,13 @@ impl DateTagger {
             Kind::Num => true,
             Kind::Word if t.word != NO_WORD => {
                 let w = self.lex.info(t.word);
-                if !w.starter {
-                    return false;
-                }
-                if w.flags & lexicon::flag::ARTICLE == 0 {
-                    return true;
-                }
-                toks.get(i + 1).is_some_and(|n| match n.kind {
-                    Kind::Num => true,
-                    Kind::Word => n.word != NO_WORD,
-                    Kind::Punct => tokens::is_apostrophe(n.ch),
-                })
+                w.standalone
+                    || (w.starter
+                        && toks.get(i + 1).is_some_and(|n| match n.kind {
+                            Kind::Num => true,
+                            Kind::Word => n.word != NO_WORD,
+                            Kind::Punct => tokens::is_apostrophe(n.ch) || tokens::is_dash(n.ch),
+                        }))
             }
             Kind::Word => false,
             Kind::Punct => tokens::is_apostrophe(t.ch),

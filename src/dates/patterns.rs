@@ -5,9 +5,9 @@
 //! relative expressions in `relative.rs`.
 
 use super::expr::{Point, Rel, Unit};
-use super::lexicon::{Lexicon, NumericOrder, Phrase, WordInfo, flag};
+use super::lexicon::{Lexicon, NumericOrder, PTok, Phrase, PhraseList, WordInfo, flag};
 use super::normalize::days_in_month;
-use super::tokens::{Kind, NO_WORD, Tok, eq_lower, is_apostrophe, is_dash};
+use super::tokens::{Kind, NO_WORD, Tok, is_apostrophe, is_dash};
 
 /// A point and the index of the token after it.
 pub(crate) type Hit = (Point, usize);
@@ -26,12 +26,6 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     // ---- token helpers -------------------------------------------------
-
-    /// The text of token `i`.
-    pub(crate) fn txt(&self, i: usize) -> &'a str {
-        let t = &self.toks[i];
-        &self.text[t.start..t.end]
-    }
 
     /// The lexicon entry of word token `i`.
     pub(crate) fn info(&self, i: usize) -> Option<&'a WordInfo> {
@@ -67,26 +61,27 @@ impl<'a> Parser<'a> {
 
     /// Does phrase `p` stand at token `i`?
     pub(crate) fn matches(&self, i: usize, p: &Phrase) -> bool {
-        i + p.len() <= self.toks.len()
-            && p.iter().enumerate().all(|(k, w)| eq_lower(self.txt(i + k), w))
+        i + p.len() <= self.toks.len() && p.iter().zip(&self.toks[i..]).all(|(w, t)| same(w, t))
     }
 
     /// The end of the longest phrase of `list` starting at `i`.
-    pub(crate) fn phrase_at(&self, i: usize, list: &[Phrase]) -> Option<usize> {
-        list.iter().filter(|p| self.matches(i, p)).map(|p| i + p.len()).max()
+    pub(crate) fn phrase_at(&self, i: usize, list: &PhraseList) -> Option<usize> {
+        let multi = list.multi.iter().filter(|p| self.matches(i, p)).map(|p| i + p.len()).max();
+        multi.or_else(|| self.one_of(i, list).then_some(i + 1))
     }
 
     /// The start of the longest phrase of `list` ending right before `i`.
-    pub(crate) fn phrase_before(&self, i: usize, list: &[Phrase]) -> Option<usize> {
-        list.iter()
-            .filter(|p| p.len() <= i && self.matches(i - p.len(), p))
+    pub(crate) fn phrase_before(&self, i: usize, list: &PhraseList) -> Option<usize> {
+        let multi = list.multi.iter().filter(|p| p.len() <= i && self.matches(i - p.len(), p));
+        multi
             .map(|p| i - p.len())
             .min()
+            .or_else(|| (i > 0 && self.one_of(i - 1, list)).then(|| i - 1))
     }
 
-    /// Token `i` is a one-token phrase of `list`.
-    pub(crate) fn one_of(&self, i: usize, list: &[Phrase]) -> bool {
-        i < self.toks.len() && list.iter().any(|p| p.len() == 1 && eq_lower(self.txt(i), &p[0]))
+    /// Token `i` is a one-token entry of `list`.
+    pub(crate) fn one_of(&self, i: usize, list: &PhraseList) -> bool {
+        self.toks.get(i).is_some_and(|t| self.lex.is_one_of(t, list))
     }
 
     /// `the` at `i`.
@@ -248,7 +243,8 @@ impl<'a> Parser<'a> {
             }
             _ => return None,
         };
-        let (mut m, mut d) = match self.lex.numeric_order {
+        let order = if sep == '.' { self.lex.dotted_order } else { self.lex.numeric_order };
+        let (mut m, mut d) = match order {
             NumericOrder::Mdy => (a, b),
             NumericOrder::Dmy => (b, a),
         };
@@ -329,13 +325,15 @@ impl<'a> Parser<'a> {
         if let Some(e) = self.decade_suffix(j).filter(|_| y % 10 == 0) {
             return Some((Point::Decade { y }, e));
         }
-        if i > 0 && self.punct(i - 1, '(') && self.punct(j, ',') {
-            if let Some((m, k, _)) = self.month(j + 1) {
-                if let Some((d, e)) = self.day(k).filter(|&(d, _)| valid_day(Some(y), m, d)) {
-                    return Some((Point::Day { y: Some(y), m, d }, e));
-                }
-                return Some((Point::Month { y: Some(y), m }, k));
+        if i > 0
+            && self.punct(i - 1, '(')
+            && self.punct(j, ',')
+            && let Some((m, k, _)) = self.month(j + 1)
+        {
+            if let Some((d, e)) = self.day(k).filter(|&(d, _)| valid_day(Some(y), m, d)) {
+                return Some((Point::Day { y: Some(y), m, d }, e));
             }
+            return Some((Point::Month { y: Some(y), m }, k));
         }
         let mut e = j;
         if self.glued(e) && self.one_of(e, &self.lex.phrases.citation_suffixes) {
@@ -386,10 +384,10 @@ impl<'a> Parser<'a> {
         if w.part.is_some() && self.dash(k) && self.glued(k) {
             k += 1;
         }
-        if let Some((p, e)) = self.decade(k) {
-            if let Point::Decade { y } = p {
-                return Some((Point::DecadePart { y, part }, e));
-            }
+        if let Some((p, e)) = self.decade(k)
+            && let Point::Decade { y } = p
+        {
+            return Some((Point::DecadePart { y, part }, e));
         }
         if let Some((Point::Century { c }, e)) = self.century(k) {
             return Some((Point::CenturyPart { c, part }, e));
@@ -409,12 +407,11 @@ impl<'a> Parser<'a> {
         if let Some((Point::Season { y, s }, e)) = self.season(k) {
             return y.is_some().then_some((Point::Season { y, s }, e));
         }
-        if self.article(k) {
-            if let Some((u @ (Unit::Year | Unit::Month | Unit::Decade), false)) = self.unit(k + 1) {
-                let rel =
-                    Rel::Shift { unit: u, n: 0, anchoring: super::expr::Anchoring::Anaphoric };
-                return Some((Point::RelPart(rel, part), k + 2));
-            }
+        if self.article(k)
+            && let Some((u @ (Unit::Year | Unit::Month | Unit::Decade), false)) = self.unit(k + 1)
+        {
+            let rel = Rel::Shift { unit: u, n: 0, anchoring: super::expr::Anchoring::Anaphoric };
+            return Some((Point::RelPart(rel, part), k + 2));
         }
         if let Some((Point::Rel(rel @ Rel::Shift { unit: Unit::Year | Unit::Month, .. }), e)) =
             self.relative(k)
@@ -444,10 +441,16 @@ impl<'a> Parser<'a> {
             }
         }
         let at = if self.article(i) { i + 1 } else { i };
-        let (n, k) = self.ordinal(at)?;
+        let last = self.one_of(at, &ph.last_words);
+        let (n, k) = if last { (0, at + 1) } else { self.ordinal(at)? };
         let w = self.info(k)?;
         let e = if self.of(k + 1) { k + 2 } else { k + 1 };
         let y = self.year(e)?;
+        let n = match (last, w.flags & flag::QUARTER != 0) {
+            (false, _) => n,
+            (true, true) => 4,
+            (true, false) => 2,
+        };
         if w.flags & flag::QUARTER != 0 && (1..=4).contains(&n) {
             return Some((Point::Quarter { y, q: n }, e + 1));
         }
@@ -495,6 +498,15 @@ impl<'a> Parser<'a> {
         let w = self.info(k)?;
         (w.flags & flag::CENTURY != 0 && (1..=30).contains(&c))
             .then_some((Point::Century { c: c as i32 }, k + 1))
+    }
+}
+
+/// Is token `t` the phrase token `w`?
+fn same(w: &PTok, t: &Tok) -> bool {
+    match *w {
+        PTok::Word(id) => t.kind == Kind::Word && t.word == id,
+        PTok::Num(v, d) => t.kind == Kind::Num && t.num == v && t.digits == d,
+        PTok::Punct(c) => t.kind == Kind::Punct && t.ch == c,
     }
 }
 

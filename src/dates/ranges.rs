@@ -6,6 +6,7 @@
 use super::expr::{Expr, Point};
 use super::normalize::interval;
 use super::patterns::{Parser, valid_day};
+use super::relative::shift_point;
 
 /// One expression found in a line: its value and its token span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,9 @@ pub(crate) struct Found {
     pub citation: bool,
     /// A named date (`9/11`): tagged, but no anchor.
     pub named: bool,
+    /// One of the document's own dates (`Received 1 January 2024`): tagged,
+    /// but no anchor.
+    pub document_date: bool,
     /// A yearless month or season tied to an event (`the summer before the
     /// bombings`): left unresolved.
     pub event_relative: bool,
@@ -26,7 +30,15 @@ pub(crate) struct Found {
 
 impl Found {
     fn new(expr: Expr, first: usize, end: usize) -> Found {
-        Found { expr, first, end, citation: false, named: false, event_relative: false }
+        Found {
+            expr,
+            first,
+            end,
+            citation: false,
+            named: false,
+            document_date: false,
+            event_relative: false,
+        }
     }
 }
 
@@ -45,7 +57,7 @@ impl Parser<'_> {
         let candidates = [
             self.open_interval(i),
             self.between(i),
-            self.from_range(i),
+            self.range_from(i),
             self.day_range(i),
             self.range_or_point(i),
         ];
@@ -101,6 +113,16 @@ impl Parser<'_> {
         {
             return None;
         }
+        if matches!(kind, Open::After | Open::Before) && i >= 2 {
+            // `two years after 2001` is a point, not an open interval
+            if let (Some(n), Some((unit, _))) = (self.count(i - 2), self.unit(i - 1)) {
+                let n = if matches!(kind, Open::After) { n as i32 } else { -(n as i32) };
+                return Some(match shift_point(p, unit, n) {
+                    Some(q) => Found::new(Expr::Point(q), i - 2, e),
+                    None => Found::new(Expr::Point(p), j, e),
+                });
+            }
+        }
         let expr = match kind {
             Open::Until if self.negated(i) => return Some(Found::new(Expr::Point(p), j, e)),
             Open::Since => Expr::Since(p),
@@ -122,7 +144,7 @@ impl Parser<'_> {
     }
 
     /// `from P1 to P2`, `from P1 to the present`, `from P1 onwards`.
-    fn from_range(&self, i: usize) -> Option<Found> {
+    fn range_from(&self, i: usize) -> Option<Found> {
         let ph = &self.lex.phrases;
         let j = self.phrase_at(i, &ph.from)?;
         let (a, e1) = self.point(j)?;
@@ -239,6 +261,9 @@ impl Parser<'_> {
                 && self.punct(i - 1, '(')
                 && self.year(i).is_some());
         f.named = self.named(i).is_some_and(|(_, e)| e == end);
+        let label_end = if i > 0 && self.punct(i - 1, ':') { i - 1 } else { i };
+        f.document_date =
+            self.phrase_before(label_end, &self.lex.phrases.document_labels).is_some();
         f.event_relative =
             p.is_yearless() && self.phrase_at(end, &self.lex.phrases.event_relations).is_some();
         Some(f)

@@ -43,28 +43,31 @@ impl Parser<'_> {
         let qualified = w.is_some_and(|w| w.flags & flag::QUALIFIER != 0)
             && self.info(i + 1).and_then(|w| w.deictic) == Some(0);
         let j = if qualified { i + 1 } else { i };
-        let after_article = i > 0 && self.article(i - 1);
+        let after_article = i > 0 && self.one_of(i - 1, &self.lex.phrases.determiners);
         if let Some(off) = self.info(j).and_then(|w| w.deictic).filter(|_| !after_article) {
             let n = i32::from(off);
             if let Some((unit, false)) = self.unit(j + 1) {
                 return rel(Rel::Shift { unit, n, anchoring: Deictic }, j + 2);
             }
-            if !qualified {
-                if let Some((what, e)) = self.cyclic(j + 1) {
-                    return rel(Rel::Cyclic { what, n, anchoring: Deictic }, e);
-                }
+            if !qualified && let Some((what, e)) = self.cyclic(j + 1) {
+                return rel(Rel::Cyclic { what, n, anchoring: Deictic }, e);
             }
         }
         if self.article(i) {
             if let Some(off) = self.info(i + 1).and_then(|w| w.anaphoric) {
+                let n = i32::from(off);
                 if let Some((unit, false)) = self.unit(i + 2) {
-                    return rel(Rel::Shift { unit, n: off.into(), anchoring: Anaphoric }, i + 3);
+                    return rel(Rel::Shift { unit, n, anchoring: Anaphoric }, i + 3);
+                }
+                if let Some((what @ (Cyclic::Season(_) | Cyclic::Month(_)), e)) = self.cyclic(i + 2)
+                {
+                    return rel(Rel::Cyclic { what, n, anchoring: Anaphoric }, e);
                 }
             }
-            if self.info(i + 1).is_some_and(|w| w.flags & flag::SPAN != 0) {
-                if let (Some(n), Some((unit, true))) = (self.count(i + 2), self.unit(i + 3)) {
-                    return (n > 1).then_some((Point::Rel(Rel::Back { unit, n: n as i32 }), i + 4));
-                }
+            if self.info(i + 1).is_some_and(|w| w.flags & flag::SPAN != 0)
+                && let (Some(n), Some((unit, true))) = (self.count(i + 2), self.unit(i + 3))
+            {
+                return (n > 1).then_some((Point::Rel(Rel::Back { unit, n: n as i32 }), i + 4));
             }
         }
         if w.is_some_and(|w| w.flags & flag::DEMONSTRATIVE != 0) {
@@ -89,10 +92,10 @@ impl Parser<'_> {
                 return shift(-n, Anaphoric);
             }
         }
-        if self.phrase_before(i, &self.lex.phrases.prepositions).is_some() {
-            if let Some((what @ Cyclic::Weekday(_), e)) = self.cyclic(i) {
-                return rel(Rel::Cyclic { what, n: 0, anchoring: Anaphoric }, e);
-            }
+        if self.phrase_before(i, &self.lex.phrases.prepositions).is_some()
+            && let Some((what @ Cyclic::Weekday(_), e)) = self.cyclic(i)
+        {
+            return rel(Rel::Cyclic { what, n: 0, anchoring: Anaphoric }, e);
         }
         None
     }
@@ -110,6 +113,36 @@ impl Parser<'_> {
         let (m, e, w) = self.month(i)?;
         let dated = self.year(e).is_some() || self.day(e).is_some();
         (!w.month_abbrev && !dated).then_some((Cyclic::Month(m), e))
+    }
+}
+
+/// `n` units after (or, negative, before) a dated point: `two years after
+/// 2001` is 2003. `None` when the unit is finer than the point.
+pub(crate) fn shift_point(p: Point, unit: Unit, n: i32) -> Option<Point> {
+    let years = match unit {
+        Unit::Year => Some(n),
+        Unit::Decade => Some(10 * n),
+        _ => None,
+    };
+    match (p, years) {
+        (Point::Year { y }, Some(k)) => Some(Point::Year { y: y + k }),
+        (Point::Month { y: Some(y), m }, Some(k)) => Some(Point::Month { y: Some(y + k), m }),
+        (Point::Month { y: Some(y), m }, None) if unit == Unit::Month => {
+            let d = add_months(first_day(y, m)?, n)?;
+            Some(Point::Month { y: Some(d.year()), m: d.month() })
+        }
+        (Point::Day { y: Some(y), m, d }, _) => {
+            let day = NaiveDate::from_ymd_opt(y, m, d)?;
+            let shifted = match unit {
+                Unit::Day => add_days(day, n.into())?,
+                Unit::Week => add_days(day, 7 * i64::from(n))?,
+                Unit::Month => add_months(day, n)?,
+                Unit::Year => add_months(day, 12 * n)?,
+                Unit::Decade => add_months(day, 120 * n)?,
+            };
+            Some(Point::Day { y: Some(shifted.year()), m: shifted.month(), d: shifted.day() })
+        }
+        _ => None,
     }
 }
 
@@ -173,11 +206,13 @@ fn resolve_with(rel: Rel, a: Anchor, lex: &Lexicon) -> Option<Iv> {
 
 /// The `n`-th previous / current / next occurrence of a named period.
 fn cyclic(what: Cyclic, n: i32, a: Anchor, lex: &Lexicon) -> Option<Iv> {
+    // Without the anchor's month, "the following spring" is next year's.
     let pick_year = |first_month: u32| -> Option<i32> {
+        let Some(m) = a.m else { return Some(a.y + n.signum()) };
         match n.signum() {
             0 => Some(a.y),
-            -1 => Some(if first_month < a.m? { a.y } else { a.y - 1 }),
-            _ => Some(if first_month > a.m? { a.y } else { a.y + 1 }),
+            -1 => Some(if first_month < m { a.y } else { a.y - 1 }),
+            _ => Some(if first_month > m { a.y } else { a.y + 1 }),
         }
     };
     match what {

@@ -44,7 +44,7 @@ impl<'a> Resolver<'a> {
             };
         };
         let Some(iv) = self.point(p, f.event_relative) else { return Some(UNRESOLVED) };
-        if !f.named && !f.citation {
+        if !f.named && !f.citation && !f.document_date {
             self.observe(p, iv.start);
         }
         let value = match f.expr {

@@ -2,7 +2,7 @@
 //! words (classified by the lexicon) and single punctuation characters,
 //! each with its byte span and whether whitespace stands before it.
 
-use super::lexicon::{Lexicon, Phrase};
+use super::lexicon::Lexicon;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,41 +41,56 @@ pub(crate) struct Tok {
     pub veto: bool,
 }
 
-/// Byte pieces of `s`: `(start, end, kind, gap_before)`.
-fn pieces(s: &str) -> impl Iterator<Item = (usize, usize, Kind, bool)> + '_ {
-    let mut it = s.char_indices().peekable();
-    let mut gap = true;
-    std::iter::from_fn(move || {
-        loop {
-            let (i, c) = it.next()?;
-            if c.is_whitespace() {
-                gap = true;
-                continue;
+/// The next non-whitespace piece of `s` at or after byte `i` (before
+/// `end`): `(start, end, kind, gap_before)`. ASCII is classified byte by
+/// byte; other characters are decoded.
+fn next_piece(s: &str, mut i: usize, end: usize) -> Option<(usize, usize, Kind, bool)> {
+    let bytes = s.as_bytes();
+    let mut gap = false;
+    let char_at = |i: usize| s[i..].chars().next().unwrap_or(' ');
+    while i < end {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 { (b as char, 1) } else { (char_at(i), char_at(i).len_utf8()) };
+        if c.is_whitespace() {
+            gap = true;
+            i += len;
+            continue;
+        }
+        let start = i;
+        if b.is_ascii_digit() {
+            while i < end && bytes[i].is_ascii_digit() {
+                i += 1;
             }
-            let g = std::mem::replace(&mut gap, false);
-            let (kind, same): (Kind, fn(char) -> bool) = if c.is_ascii_digit() {
-                (Kind::Num, |c| c.is_ascii_digit())
-            } else if c.is_alphabetic() {
-                (Kind::Word, |c| c.is_alphabetic())
-            } else {
-                return Some((i, i + c.len_utf8(), Kind::Punct, g));
-            };
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if !same(d) {
+            return Some((start, i, Kind::Num, gap));
+        }
+        if c.is_alphabetic() {
+            i += len;
+            while i < end {
+                let b = bytes[i];
+                if b.is_ascii_alphabetic() {
+                    i += 1;
+                } else if b >= 0x80 && char_at(i).is_alphabetic() {
+                    i += char_at(i).len_utf8();
+                } else {
                     break;
                 }
-                end = j + d.len_utf8();
-                it.next();
             }
-            return Some((i, end, kind, g));
+            return Some((start, i, Kind::Word, gap));
         }
-    })
+        return Some((start, i + len, Kind::Punct, gap));
+    }
+    None
 }
 
-/// The lowercase token texts of a lexicon phrase.
-pub(crate) fn split_plain(s: &str) -> Phrase {
-    pieces(s).map(|(a, b, _, _)| s[a..b].to_lowercase().into_boxed_str()).collect()
+/// The pieces of a lexicon entry: `(kind, text)`.
+pub(crate) fn split_plain(s: &str) -> Vec<(Kind, &str)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some((a, b, kind, _)) = next_piece(s, i, s.len()) {
+        out.push((kind, &s[a..b]));
+        i = b;
+    }
+    out
 }
 
 /// Appends the tokens of `text[start..end]` (one line) to `out`; `buf` is
@@ -88,14 +103,16 @@ pub(crate) fn tokenize(
     out: &mut Vec<Tok>,
     buf: &mut String,
 ) {
-    let line = &text[start..end];
-    for (a, b, kind, gap) in pieces(line) {
-        let piece = &line[a..b];
+    let mut i = start;
+    let mut first = true;
+    while let Some((a, b, kind, gap)) = next_piece(text, i, end) {
+        i = b;
+        let piece = &text[a..b];
         let mut tok = Tok {
-            start: start + a,
-            end: start + b,
+            start: a,
+            end: b,
             kind,
-            gap,
+            gap: gap || first,
             num: 0,
             digits: 0,
             word: NO_WORD,
@@ -103,6 +120,7 @@ pub(crate) fn tokenize(
             ch: '\0',
             veto: false,
         };
+        first = false;
         match kind {
             Kind::Num => {
                 for d in piece.bytes() {
@@ -112,16 +130,7 @@ pub(crate) fn tokenize(
             }
             Kind::Word => {
                 tok.cap = piece.chars().next().is_some_and(char::is_uppercase);
-                if piece.len() <= lex.max_word_len() {
-                    buf.clear();
-                    if piece.is_ascii() {
-                        buf.push_str(piece);
-                        buf.make_ascii_lowercase();
-                    } else {
-                        buf.extend(piece.chars().flat_map(char::to_lowercase));
-                    }
-                    tok.word = lex.word_id(buf).unwrap_or(NO_WORD);
-                }
+                tok.word = lex.lookup(piece, buf).unwrap_or(NO_WORD);
             }
             Kind::Punct => tok.ch = piece.chars().next().unwrap_or('\0'),
         }
@@ -137,15 +146,6 @@ pub(crate) fn is_dash(c: char) -> bool {
 /// True for apostrophes (`'90s`, `1990’s`).
 pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ')
-}
-
-/// Case-insensitive comparison of a token's text with a lowercase word.
-pub(crate) fn eq_lower(text: &str, lower: &str) -> bool {
-    if text.is_ascii() {
-        text.len() == lower.len() && text.eq_ignore_ascii_case(lower)
-    } else {
-        text.chars().flat_map(char::to_lowercase).eq(lower.chars())
-    }
 }
 
 #[cfg(test)]
@@ -171,8 +171,15 @@ mod tests {
         assert_eq!(lex.info(toks[3].word).month, 10);
         assert!(toks[3].cap);
         assert_eq!(toks[6].ch, '–');
-        assert_eq!(split_plain("Prior  to"), vec!["prior".into(), "to".into()] as Vec<Box<str>>);
-        assert!(eq_lower("SINCE", "since"));
-        assert!(eq_lower("Übung", "übung"));
+        assert_eq!(
+            split_plain("Prior  to 9/11"),
+            vec![
+                (Kind::Word, "Prior"),
+                (Kind::Word, "to"),
+                (Kind::Num, "9"),
+                (Kind::Punct, "/"),
+                (Kind::Num, "11")
+            ]
+        );
     }
 }
