@@ -27,7 +27,7 @@
 //! # Example
 //!
 //! ```
-//! use claimex::{gazetteer::Gazetteer, model::Recognizer};
+//! use claimex::{gazetteer::Gazetteer, model::EntityCatalog};
 //!
 //! let gaz = Gazetteer::from_tsv(
 //!     "ttp\tactor\tTehreek-e-Taliban Pakistan\tPakistani Taliban\tTTP\n",
@@ -36,7 +36,7 @@
 //! let hits = gaz.find("Analysts say the TTP’s leadership fled.");
 //! assert_eq!(hits.len(), 1);
 //! assert_eq!(gaz.entities()[hits[0].entity].id, "ttp");
-//! # let _ = gaz.name();
+//! # let _ = gaz.pattern_count();
 //! ```
 
 pub mod dates;
