@@ -102,6 +102,9 @@ impl Matcher {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(choose_kind(order.len())))
+            // every pattern starts with a space, so a start-byte prefilter
+            // would stop at every word: slower than the automaton alone
+            .prefilter(false)
             .build(order.iter().map(|k| k.as_bytes()))
             .map_err(|e| format!("cannot build the name matcher: {e}"))?;
         let mut surnames = SurnameTable::default();
