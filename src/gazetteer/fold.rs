@@ -202,8 +202,10 @@ impl Sink<'_> {
     }
 }
 
-/// Folds `text` into `out` (cleared first), recording offsets.
+/// Folds `text` into `out` (cleared first), recording offsets (as `u32`:
+/// texts up to 4 GiB, far above what ingest accepts).
 pub(crate) fn fold_into(text: &str, out: &mut Folded) {
+    assert!(text.len() < u32::MAX as usize, "text of {} bytes is too long to tag", text.len());
     out.bytes.clear();
     out.map.clear();
     out.bytes.reserve(text.len() + text.len() / 8 + 2);
