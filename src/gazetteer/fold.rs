@@ -163,6 +163,13 @@ impl Sink<'_> {
         self.prev = if word { Prev::Word } else { Prev::Punct };
     }
 
+    /// Appends ASCII letters and digits starting at `at`, lowercased.
+    #[inline]
+    fn push_ascii_run(&mut self, run: &[u8], at: usize) {
+        self.out.bytes.extend(run.iter().map(u8::to_ascii_lowercase));
+        self.out.map.extend((at..at + run.len()).map(|o| o as u32));
+    }
+
     fn push_char(&mut self, c: char, at: usize) {
         let mut buf = [0u8; 4];
         for &b in c.encode_utf8(&mut buf).as_bytes() {
@@ -195,8 +202,10 @@ impl Sink<'_> {
     }
 }
 
-/// Folds `text` into `out` (cleared first), recording offsets.
+/// Folds `text` into `out` (cleared first), recording offsets (as `u32`:
+/// texts up to 4 GiB, far above what ingest accepts).
 pub(crate) fn fold_into(text: &str, out: &mut Folded) {
+    assert!(text.len() < u32::MAX as usize, "text of {} bytes is too long to tag", text.len());
     out.bytes.clear();
     out.map.clear();
     out.bytes.reserve(text.len() + text.len() / 8 + 2);
@@ -210,8 +219,13 @@ pub(crate) fn fold_into(text: &str, out: &mut Folded) {
         if b < 0x80 {
             match ASCII[b as usize] {
                 Class::Word => {
+                    // the whole ASCII run of the word at once
                     sink.start_token(true, i);
-                    sink.push(b.to_ascii_lowercase(), i);
+                    let run = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric());
+                    let end = run.map_or(bytes.len(), |n| i + n);
+                    sink.push_ascii_run(&bytes[i..end], i);
+                    i = end;
+                    continue;
                 }
                 Class::Sep => sink.sep(b == b'\n', i),
                 _ => {

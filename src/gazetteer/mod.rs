@@ -1,13 +1,13 @@
 //! Gazetteers: loading the TSV files and matching every alias in one pass.
 //!
-//! * [`load`] reads `gazetteers/*.tsv` (format: `gazetteers/README.md`) and
+//! * `load` reads `gazetteers/*.tsv` (format: `gazetteers/README.md`) and
 //!   checks ids and references;
-//! * [`fold`] folds text and names into whole-token form (Unicode case and
+//! * `fold` folds text and names into whole-token form (Unicode case and
 //!   diacritics, dashes, whitespace, quotes) with a map back to the original
 //!   byte offsets;
-//! * [`matcher`] compiles every folded alias and acronym into one
+//! * `matcher` compiles every folded alias and acronym into one
 //!   Aho-Corasick automaton (leftmost-longest) and checks acronym case;
-//! * [`surnames`] links a fully named person's last name within a document.
+//! * `surnames` links a fully named person's last name within a document.
 //!
 //! A [`Gazetteer`] is built once per run and shared by all threads.
 
@@ -148,6 +148,11 @@ impl Gazetteer {
         raw.into_iter()
             .map(|h| Hit { span: Span::new(h.start, h.end), entity: h.entity as usize })
             .collect()
+    }
+
+    /// Every entity, in gazetteer order ([`Hit::entity`] indexes this).
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
     }
 
     /// Number of patterns (aliases and acronyms after variant expansion).

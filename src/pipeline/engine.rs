@@ -40,7 +40,7 @@ impl Engine {
     /// Loads the gazetteers from `gazetteers` and the rules from `rules`.
     pub fn load(gazetteers: &Path, rules: &Path) -> Result<Engine> {
         let rules = RulesDir::new(rules);
-        let gazetteer = Gazetteer::load_dir(gazetteers)?;
+        let gazetteer = Gazetteer::load_dir(gazetteers)?.with_rules(&rules)?;
         Engine::with_gazetteer(gazetteer, &rules)
     }
 
