@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use claimex::gazetteer::Gazetteer;
-use claimex::model::EntityCatalog;
 use claimex::review::web::{self, AppState, WebOptions, guard::loopback_hosts};
 use claimex::review::{Session, default_reviewer};
 

@@ -10,7 +10,7 @@ use crate::extract::Extractor;
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{self, IngestOptions, SourceFile};
 use crate::lexicon::{RulesDir, list_lines};
-use crate::model::{Claim, EntityCatalog, Recognizer, TaggedDoc};
+use crate::model::{Claim, Recognizer, TaggedDoc};
 use crate::segment::Segmenter;
 use crate::tag;
 

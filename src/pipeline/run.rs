@@ -12,7 +12,6 @@ use super::progress::{Outcome, Progress};
 use crate::error::{Error, IngestError, Result};
 use crate::index::{CorpusIndex, IndexUpdater};
 use crate::ingest::{self, SourceFile, sha256_hex};
-use crate::model::EntityCatalog;
 use crate::store::{
     AggregateCounts, DocRecord, DocumentRow, Manifest, OutputDir, document_row, mention_row,
 };
