@@ -1,1 +1,3 @@
+//! Tagging throughput (written by the gazetteer work).
+
 fn main() {}

@@ -52,11 +52,10 @@ impl Builder {
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
             Tag::Heading { level, .. } => self.open(BlockKind::Heading { level: level_num(level) }),
-            Tag::Paragraph if self.item_depth > 0 => {
-                if self.kind.is_none() {
-                    self.open(BlockKind::ListItem)
-                }
+            Tag::Paragraph if self.item_depth > 0 && self.kind.is_none() => {
+                self.open(BlockKind::ListItem)
             }
+            Tag::Paragraph if self.item_depth > 0 => {}
             Tag::Paragraph if self.quote_depth > 0 => self.open(BlockKind::Quote),
             Tag::Paragraph => self.open(BlockKind::Paragraph),
             Tag::Item => {
@@ -126,11 +125,9 @@ impl Builder {
             match (name.as_str(), tag.starts_with('/')) {
                 ("sup", false) => self.sup = Some(String::new()),
                 ("sup", true) => {
-                    if let Some(s) = self.sup.take() {
-                        if !is_marker(&s) {
-                            self.text(" ");
-                            self.text(&s);
-                        }
+                    if let Some(s) = self.sup.take().filter(|s| !is_marker(s)) {
+                        self.text(" ");
+                        self.text(&s);
                     }
                 }
                 ("br", _) | ("p", _) | ("div", _) => {

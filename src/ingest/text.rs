@@ -8,7 +8,7 @@ use crate::model::BlockKind;
 /// Parses plain text into blocks.
 pub(crate) fn parse(src: &str) -> Vec<RawBlock> {
     let paragraphs: Vec<Vec<&str>> =
-        src.split("\n\n").flat_map(|p| split_on_blank_lines(p)).filter(|p| !p.is_empty()).collect();
+        src.split("\n\n").flat_map(split_on_blank_lines).filter(|p| !p.is_empty()).collect();
     let mut out = Vec::new();
     for (i, lines) in paragraphs.iter().enumerate() {
         let has_next = i + 1 < paragraphs.len();
