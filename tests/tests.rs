@@ -2,4 +2,5 @@
 //! the real `claimex` binary or the library on real inputs.
 
 mod run;
+mod search;
 mod util;

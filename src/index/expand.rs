@@ -142,10 +142,10 @@ impl Ctx<'_> {
         }
         let mut ids: Vec<String> = Vec::new();
         let mut found = self.catalog.lookup_name(phrase);
-        if found.is_empty() {
-            if let Some(stem) = strip_possessive(phrase) {
-                found = self.catalog.lookup_name(stem);
-            }
+        if found.is_empty()
+            && let Some(stem) = strip_possessive(phrase)
+        {
+            found = self.catalog.lookup_name(stem);
         }
         for e in found {
             if !ids.contains(&e.id) {
@@ -308,7 +308,8 @@ pub(crate) mod tests {
 
     #[test]
     fn expands_names_in_queries() {
-        let cases: &[(&str, &[(&str, &[&str])])] = &[
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+        let cases: &[Case] = &[
             ("Pakistani Taliban", &[("Pakistani Taliban", &["ttp"])]),
             ("\"Pakistani Taliban\" ceasefire", &[("Pakistani Taliban", &["ttp"])]),
             ("talks with the pakistani taliban", &[("pakistani taliban", &["ttp"])]),

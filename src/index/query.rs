@@ -226,10 +226,10 @@ fn filters(f: &Fields, req: &SearchRequest, entities: &[String]) -> Result<Vec<B
         }
         out.push(term_query(f.relation, relation.as_str()));
     }
-    if let (Some(from), Some(to)) = (req.from, req.to) {
-        if from > to {
-            return Err(Error::Invalid(format!("the date range is empty: {from} is after {to}")));
-        }
+    if let (Some(from), Some(to)) = (req.from, req.to)
+        && from > to
+    {
+        return Err(Error::Invalid(format!("the date range is empty: {from} is after {to}")));
     }
     // Overlap: entry.start <= to && entry.end >= from.
     if let Some(from) = req.from {

@@ -32,11 +32,22 @@ pub struct Snippet {
 }
 
 impl Snippet {
-    /// The text with every highlight wrapped in `open` … `close`.
+    /// The text with every highlight wrapped in `open` … `close`;
+    /// highlights separated only by spaces share one pair of markers
+    /// (`[[Islamic Emirate]]`).
     pub fn marked(&self, open: &str, close: &str) -> String {
-        let mut out = String::with_capacity(self.text.len() + 8 * self.highlights.len());
-        let mut at = 0;
+        let mut runs: Vec<Span> = Vec::with_capacity(self.highlights.len());
         for h in &self.highlights {
+            match runs.last_mut() {
+                Some(last) if self.text[last.end..h.start].bytes().all(|b| b == b' ') => {
+                    last.end = h.end;
+                }
+                _ => runs.push(*h),
+            }
+        }
+        let mut out = String::with_capacity(self.text.len() + 8 * runs.len());
+        let mut at = 0;
+        for h in runs {
             out.push_str(&self.text[at..h.start]);
             out.push_str(open);
             out.push_str(&self.text[h.start..h.end]);
@@ -147,16 +158,12 @@ fn widen(source: &str, a: usize, b: usize, max_chars: usize) -> (usize, usize) {
     let mut end = source[b..].char_indices().nth(after).map_or(source.len(), |(i, _)| b + i);
     // Snap to word boundaries without cutting into the marked cluster.
     let mid_word_start = source[..start].chars().last().is_some_and(|c| !c.is_whitespace());
-    if mid_word_start {
-        if let Some(ws) = source[start..a].find(char::is_whitespace) {
-            start += ws;
-        }
+    if mid_word_start && let Some(ws) = source[start..a].find(char::is_whitespace) {
+        start += ws;
     }
     let mid_word_end = source[end..].chars().next().is_some_and(|c| !c.is_whitespace());
-    if mid_word_end {
-        if let Some(ws) = source[b..end].rfind(char::is_whitespace) {
-            end = b + ws;
-        }
+    if mid_word_end && let Some(ws) = source[b..end].rfind(char::is_whitespace) {
+        end = b + ws;
     }
     (start, end)
 }
@@ -205,6 +212,10 @@ mod tests {
             snip.marked("[[", "]]"),
             "In “[[Kābul]]” – the TTP’s leaders met; [[Kabul]]’s [[talks]] — failed."
         );
+        let marks = term_marks(&mut analyzer(), text, &terms(&["leader", "met", "ttp"]));
+        let snip = make_snippet(text, 0, &marks, SNIPPET_CHARS);
+        assert_eq!(snip.highlights.len(), 3);
+        assert!(snip.marked("<", ">").contains("the <TTP>’s <leaders met>;"));
     }
 
     #[test]
