@@ -11,13 +11,18 @@ use tantivy::{DocId, Score, SegmentOrdinal};
 
 /// Counts, for every value of a keyword fast field, the hits that carry it.
 pub(crate) struct StrCounts {
-    field: &'static str,
+    field: Option<&'static str>,
 }
 
 impl StrCounts {
     /// Counts the values of `field` (a `STRING | FAST` field).
     pub(crate) fn new(field: &'static str) -> StrCounts {
-        StrCounts { field }
+        StrCounts { field: Some(field) }
+    }
+
+    /// Counts nothing (when the facet cannot occur among the hits).
+    pub(crate) fn off() -> StrCounts {
+        StrCounts { field: None }
     }
 }
 
@@ -25,7 +30,7 @@ impl StrCounts {
 /// strings once at the end.
 pub(crate) struct SegmentStrCounts {
     column: Option<StrColumn>,
-    counts: HashMap<u64, u64>,
+    counts: Vec<u64>,
 }
 
 impl Collector for StrCounts {
@@ -37,8 +42,12 @@ impl Collector for StrCounts {
         _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentStrCounts> {
-        let column = reader.fast_fields().str(self.field)?;
-        Ok(SegmentStrCounts { column, counts: HashMap::new() })
+        let column = match self.field {
+            Some(field) => reader.fast_fields().str(field)?,
+            None => None,
+        };
+        let terms = column.as_ref().map_or(0, |c| c.dictionary().num_terms());
+        Ok(SegmentStrCounts { column, counts: vec![0; terms] })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -65,17 +74,19 @@ impl SegmentCollector for SegmentStrCounts {
     fn collect(&mut self, doc: DocId, _score: Score) {
         if let Some(column) = &self.column {
             for ord in column.term_ords(doc) {
-                *self.counts.entry(ord).or_insert(0) += 1;
+                if let Some(n) = self.counts.get_mut(ord as usize) {
+                    *n += 1;
+                }
             }
         }
     }
 
     fn harvest(self) -> HashMap<String, u64> {
-        let mut out = HashMap::with_capacity(self.counts.len());
+        let mut out = HashMap::new();
         let Some(column) = self.column else { return out };
-        for (ord, n) in self.counts {
+        for (ord, n) in self.counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
             let mut value = String::new();
-            if column.ord_to_str(ord, &mut value).unwrap_or(false) {
+            if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
                 out.insert(value, n);
             }
         }

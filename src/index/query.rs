@@ -166,7 +166,7 @@ pub(crate) fn search(
         TopDocs::with_limit(req.limit.max(1)).order_by_score(),
         Count,
         StrCounts::new("entity"),
-        StrCounts::new("relation"),
+        if req.kind == HitKind::Claim { StrCounts::new("relation") } else { StrCounts::off() },
     );
     let (top, total, entities, relations) = searcher.search(&query, &collectors)?;
 
