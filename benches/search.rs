@@ -268,14 +268,12 @@ fn bench_search(c: &mut Criterion) {
     let catalog = Catalog::new();
     let day = |y| NaiveDate::from_ymd_opt(y, 1, 1);
 
-    let mut cases: Vec<(&str, SearchRequest)> = Vec::new();
-    cases.push(("term", SearchRequest::new(HitKind::Sentence, "ceasefire")));
-    cases.push(("two_words", SearchRequest::new(HitKind::Sentence, "border security")));
-    cases.push(("phrase", SearchRequest::new(HitKind::Sentence, "\"safe havens\"")));
-    cases.push((
-        "alias_expansion",
-        SearchRequest::new(HitKind::Sentence, "Pakistani Taliban talks"),
-    ));
+    let mut cases: Vec<(&str, SearchRequest)> = vec![
+        ("term", SearchRequest::new(HitKind::Sentence, "ceasefire")),
+        ("two_words", SearchRequest::new(HitKind::Sentence, "border security")),
+        ("phrase", SearchRequest::new(HitKind::Sentence, "\"safe havens\"")),
+        ("alias_expansion", SearchRequest::new(HitKind::Sentence, "Pakistani Taliban talks")),
+    ];
     let mut filtered = SearchRequest::new(HitKind::Sentence, "attack");
     filtered.entities = vec!["TTP".into()];
     (filtered.from, filtered.to) = (day(2001), day(2015));

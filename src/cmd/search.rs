@@ -193,18 +193,26 @@ fn location(hit: &Hit, st: &Style) -> String {
     l
 }
 
-/// `1996–2001`, `2021-08-15`, `2022–…` for an interval.
+/// `1996–2001`, `1996-09`, `2021-08-15`, `2022–…` for an interval: each
+/// end as coarse as it is exact (a whole year, a whole month, a day).
 fn period(i: Interval) -> String {
     use chrono::Datelike;
-    let whole_years = i.start.is_none_or(|d| d.ordinal() == 1)
-        && i.end.is_none_or(|d| d.month() == 12 && d.day() == 31);
-    let show = |d: Option<chrono::NaiveDate>| match d {
-        None => "…".to_string(),
-        Some(d) if whole_years => d.year().to_string(),
-        Some(d) => d.to_string(),
+    let start = |d: chrono::NaiveDate| match (d.month(), d.day()) {
+        (1, 1) => d.year().to_string(),
+        (_, 1) => d.format("%Y-%m").to_string(),
+        _ => d.to_string(),
     };
-    let (a, b) = (show(i.start), show(i.end));
-    if a == b { a } else { format!("{a}–{b}") }
+    let end = |d: chrono::NaiveDate| {
+        let last_of_month = d.succ_opt().is_none_or(|n| n.day() == 1);
+        match (d.month(), d.day()) {
+            (12, 31) => d.year().to_string(),
+            _ if last_of_month => d.format("%Y-%m").to_string(),
+            _ => d.to_string(),
+        }
+    };
+    let a = i.start.map_or("…".to_string(), start);
+    let b = i.end.map_or("…".to_string(), end);
+    if a == b && i.start.is_some() { a } else { format!("{a}–{b}") }
 }
 
 #[cfg(test)]
@@ -218,7 +226,11 @@ mod tests {
         let cases = [
             (d(1996, 1, 1), d(2001, 12, 31), "1996–2001"),
             (d(2009, 1, 1), d(2009, 12, 31), "2009"),
-            (d(2021, 8, 1), d(2021, 8, 31), "2021-08-01–2021-08-31"),
+            (d(2021, 8, 1), d(2021, 8, 31), "2021-08"),
+            (d(1996, 1, 1), d(2021, 8, 31), "1996–2021-08"),
+            (d(2001, 10, 7), d(2001, 10, 7), "2001-10-07"),
+            (d(2024, 2, 1), d(2024, 2, 29), "2024-02"),
+            (None, None, "…–…"),
             (d(2022, 1, 1), None, "2022–…"),
             (None, d(2000, 12, 31), "…–2000"),
         ];

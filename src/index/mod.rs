@@ -170,6 +170,13 @@ impl CorpusIndex {
         query::search(self, req, catalog)
     }
 
+    /// The ids of every claim that matches `query` (words, phrases, query
+    /// syntax, alias expansion as in [`CorpusIndex::search`]), without a
+    /// limit: for the review page's search box.
+    pub fn claim_ids(&self, query: &str, catalog: &dyn EntityCatalog) -> Result<HashSet<String>> {
+        query::claim_ids(self, query, catalog)
+    }
+
     /// A searcher on the latest commit.
     fn searcher(&self) -> Result<Searcher> {
         self.reader.reload()?;

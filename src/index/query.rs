@@ -145,23 +145,8 @@ pub(crate) fn search(
 ) -> Result<SearchResults> {
     let searcher = ix.searcher()?;
     let f = &ix.fields;
-    let entity_filter = req
-        .entities
-        .iter()
-        .map(|name| resolve_entity(name, catalog, &|id| has_term(&searcher, f.entity, id)))
-        .collect::<Result<Vec<String>>>()?;
-    let filters = filters(f, req, &entity_filter)?;
-    let mut expansions = Vec::new();
-    let text_query = text_query(ix, req, catalog, &mut expansions)?;
-
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters
-        .into_iter()
-        .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>))
-        .collect();
-    if let Some(q) = &text_query {
-        clauses.push((Occur::Must, q.box_clone()));
-    }
-    let query = BooleanQuery::new(clauses);
+    let Prepared { query, text_query, entity_filter, expansions } =
+        prepare(ix, &searcher, req, catalog)?;
     let collectors = (
         TopDocs::with_limit(req.limit.max(1)).order_by_score(),
         Count,
@@ -184,7 +169,9 @@ pub(crate) fn search(
         let mut hit = read_hit(f, req.kind, score, &stored);
         let source = text(&stored, source_field).unwrap_or_default();
         let mut marks = term_marks(&mut analyzer, &source, &terms);
-        marks.extend(entity_marks(f, &stored, hit.offsets.start, source.len(), &marked));
+        let claim = req.kind == HitKind::Claim;
+        let source_span = (hit.offsets.start, source.len());
+        marks.extend(entity_marks(f, &stored, source_span, &marked, claim));
         hit.snippet = make_snippet(&source, hit.offsets.start, &marks, req.snippet_chars);
         hits.push(hit);
     }
@@ -196,6 +183,55 @@ pub(crate) fn search(
         expansions,
         entity_filter,
     })
+}
+
+/// The ids of every claim matching `query` (no limit, no snippets): the
+/// search box of the review page.
+pub(crate) fn claim_ids(
+    ix: &CorpusIndex,
+    query: &str,
+    catalog: &dyn EntityCatalog,
+) -> Result<HashSet<String>> {
+    let searcher = ix.searcher()?;
+    let req = SearchRequest::new(HitKind::Claim, query);
+    let prepared = prepare(ix, &searcher, &req, catalog)?;
+    let ids = searcher.search(&prepared.query, &StrCounts::new("claim_id"))?;
+    Ok(ids.into_keys().collect())
+}
+
+/// A request turned into one tantivy query.
+struct Prepared {
+    /// Filters (scoring 0) AND the text query.
+    query: BooleanQuery,
+    /// The text query alone (for highlighting).
+    text_query: Option<Box<dyn Query>>,
+    entity_filter: Vec<String>,
+    expansions: Vec<Expansion>,
+}
+
+fn prepare(
+    ix: &CorpusIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+    catalog: &dyn EntityCatalog,
+) -> Result<Prepared> {
+    let f = &ix.fields;
+    let entity_filter = req
+        .entities
+        .iter()
+        .map(|name| resolve_entity(name, catalog, &|id| has_term(searcher, f.entity, id)))
+        .collect::<Result<Vec<String>>>()?;
+    let filters = filters(f, req, &entity_filter)?;
+    let mut expansions = Vec::new();
+    let text_query = text_query(ix, req, catalog, &mut expansions)?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters
+        .into_iter()
+        .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>))
+        .collect();
+    if let Some(q) = &text_query {
+        clauses.push((Occur::Must, q.box_clone()));
+    }
+    Ok(Prepared { query: BooleanQuery::new(clauses), text_query, entity_filter, expansions })
 }
 
 /// The stored text a kind's snippets come from.
@@ -331,23 +367,26 @@ fn term_weights(searcher: &Searcher, q: &dyn Query, field: Field) -> Result<Hash
     Ok(out)
 }
 
-/// Marks for the stored mentions of the matched entities that lie inside
-/// the snippet source (which starts at byte `base`).
+/// Marks for the stored mentions that lie inside the snippet source (which
+/// starts at byte `base`): those of the matched entities, or every one for
+/// a claim (its subject and object, so a claim always shows who and whom).
 fn entity_marks(
     f: &Fields,
     stored: &TantivyDocument,
-    base: usize,
-    len: usize,
+    (base, len): (usize, usize),
     entities: &HashSet<&str>,
+    all: bool,
 ) -> Vec<Mark> {
-    if entities.is_empty() {
+    if entities.is_empty() && !all {
         return Vec::new();
     }
     let json = text(stored, f.mentions).unwrap_or_default();
     let mentions: Vec<(String, usize, usize)> = serde_json::from_str(&json).unwrap_or_default();
     mentions
         .into_iter()
-        .filter(|(id, s, e)| entities.contains(id.as_str()) && *s >= base && *e <= base + len)
+        .filter(|(id, s, e)| {
+            (all || entities.contains(id.as_str())) && *s >= base && *e <= base + len
+        })
         .map(|(id, s, e)| Mark { span: Span::new(s - base, e - base), weight: 1.0, key: id })
         .collect()
 }

@@ -108,7 +108,7 @@ impl Fields {
         let fields = Fields {
             kind: b.add_text_field("kind", keyword.clone()),
             doc: b.add_text_field("doc", keyword.clone()),
-            claim_id: b.add_text_field("claim_id", STRING | STORED),
+            claim_id: b.add_text_field("claim_id", keyword.clone()),
             title: b.add_text_field("title", text(true)),
             authors: b.add_text_field("authors", text(true)),
             published: b.add_date_field("published", date.clone()),

@@ -285,6 +285,11 @@ fn claims_filter_by_relation_and_carry_their_fields() {
     assert_eq!(c.status, PENDING);
     assert_eq!(hit.offsets, Span::new(c.claim.evidence.start, c.claim.evidence.end));
     assert_eq!(res.relations, [("shelters".to_string(), 1)]);
+    // Without query words, the claim's arguments are what is highlighted.
+    assert_eq!(
+        hit.snippet.marked("[[", "]]"),
+        "Islamabad accuses the [[Taliban]] of sheltering the [[TTP]] since 2021."
+    );
     // Free text over claims searches the evidence and the argument names.
     let res = search(&ix, &SearchRequest::new(HitKind::Claim, "negotiates"));
     assert_eq!(res.total, 1);
@@ -294,6 +299,11 @@ fn claims_filter_by_relation_and_carry_their_fields() {
     // With expansion, `Islamabad` also finds claims whose argument is Pakistan.
     req.expand_aliases = true;
     assert_eq!(search(&ix, &req).relations.len(), 3);
+    // Every matching claim id, for the review page's search box.
+    let ids = ix.claim_ids("Islamabad", &TestCatalog::sample()).unwrap();
+    assert_eq!(ids.len(), 3);
+    assert!(ids.contains(&format!("essay.md#3#{}", Relation::NegotiatesWith)));
+    assert!(ix.claim_ids("Peshawar", &TestCatalog::sample()).unwrap().is_empty());
     // A relation filter on sentences is a mistake.
     let mut req = SearchRequest::new(HitKind::Sentence, "");
     req.relation = Some(Relation::Shelters);
