@@ -89,7 +89,13 @@ pub(crate) struct SearchArgs {
     /// One JSON object per hit.
     #[arg(long)]
     pub json: bool,
-    /// Query (words, "phrases", tantivy query syntax).
+    /// Do not widen gazetteer names in the query to the entity's other
+    /// aliases.
+    #[arg(long)]
+    pub no_expand: bool,
+    /// Query: words (all required), "phrases", OR, -word, field:word
+    /// (fields: title, authors, body, text, evidence, args, section, entity,
+    /// relation, status, polarity, modality, doc).
     pub query: Vec<String>,
 }
 

@@ -9,5 +9,6 @@ mod gazetteer;
 mod review;
 mod review_fixture;
 mod run;
+mod search;
 mod serve;
 mod util;
