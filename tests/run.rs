@@ -136,3 +136,20 @@ fn missing_corpus_is_a_fatal_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("corpus"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_lost_index_is_rebuilt_from_unchanged_documents() {
+    let s = Scratch::with_sample();
+    s.run_ok();
+    let search = |s: &Scratch| stdout(&s.claimex(&["search", "--json", "Baitullah"]));
+    assert!(search(&s).contains("zahid-2026-taliban-ttp-nexus.md"));
+    std::fs::remove_dir_all(s.out().join("index")).unwrap();
+    let summary = stdout(&s.claimex(&["run"]));
+    assert!(
+        summary.contains("1 processed, 0 unchanged"),
+        "the unindexed document is redone: {summary}"
+    );
+    assert!(search(&s).contains("zahid-2026-taliban-ttp-nexus.md"), "hits are back");
+    let summary = stdout(&s.claimex(&["run"]));
+    assert!(summary.contains("0 processed, 1 unchanged"), "{summary}");
+}

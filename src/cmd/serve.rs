@@ -1,13 +1,18 @@
 //! `claimex serve`: the local review web page.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::net::IpAddr;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use claimex::gazetteer::Gazetteer;
+use claimex::index::CorpusIndex;
+use claimex::review::ClaimSearch;
 use claimex::review::web::{self, AppState, WebOptions, guard::loopback_hosts};
 use claimex::review::{Session, default_reviewer};
+use claimex::store::OutputDir;
 
 use crate::cli::ServeArgs;
 
@@ -44,7 +49,7 @@ pub(crate) fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             None
         };
         let reviewer = args.reviewer.unwrap_or_else(default_reviewer);
-        let options = WebOptions { reviewer, allowed_hosts, search: None };
+        let options = WebOptions { reviewer, allowed_hosts, search: index_search(&args.out) };
         let state = AppState::new(session, options)?;
         let mut out = std::io::stdout().lock();
         writeln!(out, "claimex: reviewing {claims} claims at http://{addr}/ (Ctrl-C to stop)")?;
@@ -53,6 +58,27 @@ pub(crate) fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         web::serve(listener, state).await.context("serving the review page")
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The corpus index behind the page's search box, when the run built one;
+/// otherwise the page matches words in the claims themselves.
+fn index_search(out: &std::path::Path) -> Option<Arc<dyn ClaimSearch>> {
+    let out = OutputDir::open(out).ok()?;
+    let index = CorpusIndex::open(&out.index_dir()).ok()?;
+    let catalog = Gazetteer::from_entities(out.read_entities().ok()?).ok()?;
+    Some(Arc::new(IndexSearch { index, catalog }))
+}
+
+/// Claim search through the tantivy index, with alias expansion.
+struct IndexSearch {
+    index: CorpusIndex,
+    catalog: Gazetteer,
+}
+
+impl ClaimSearch for IndexSearch {
+    fn claim_ids(&self, query: &str) -> claimex::Result<HashSet<String>> {
+        self.index.claim_ids(query, &self.catalog)
+    }
 }
 
 fn has_tsv(dir: &std::path::Path) -> bool {

@@ -1,6 +1,6 @@
 //! `claimex run`: one incremental, parallel pass over the corpus.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
@@ -12,6 +12,8 @@ use super::progress::{Outcome, Progress};
 use crate::error::{Error, IngestError, Result};
 use crate::index::{CorpusIndex, IndexUpdater};
 use crate::ingest::{self, SourceFile, sha256_hex};
+use crate::model::DocId;
+use crate::review::DecisionLog;
 use crate::store::{
     AggregateCounts, DocRecord, DocumentRow, Manifest, OutputDir, document_row, mention_row,
 };
@@ -68,11 +70,22 @@ pub fn run(cfg: &RunConfig, progress: &dyn Progress) -> Result<RunSummary> {
         .build()
         .map_err(|e| Error::Invalid(format!("cannot start worker threads: {e}")))?;
     let index = CorpusIndex::open_or_create(&out.index_dir())?;
-    let updater = index.updater()?;
+    // A document counts as unchanged only if the index still holds it (the
+    // index folder may have been deleted, or rebuilt for a new schema).
+    let indexed = if index.was_rebuilt() { HashSet::new() } else { index.indexed_docs()? };
+    let mut updater = index.updater()?;
+    updater.set_statuses(review_statuses(&out)?);
     let total: u64 = files.iter().map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len())).sum();
     progress.start(files.len(), total);
 
-    let ctx = DocContext { engine: &engine, out: &out, updater: &updater, old: &old, stale_config };
+    let ctx = DocContext {
+        engine: &engine,
+        out: &out,
+        updater: &updater,
+        old: &old,
+        indexed,
+        stale_config,
+    };
     let results: Vec<(String, DocRecord, Outcome)> = pool.install(|| {
         files
             .par_iter()
@@ -102,7 +115,7 @@ pub fn run(cfg: &RunConfig, progress: &dyn Progress) -> Result<RunSummary> {
     }
     for gone in old.docs.keys().filter(|d| !manifest.docs.contains_key(*d)) {
         out.remove_doc(gone)?;
-        updater.remove(&crate::model::DocId(gone.clone()))?;
+        updater.remove(&DocId(gone.clone()))?;
         summary.removed += 1;
     }
     updater.commit()?;
@@ -120,6 +133,7 @@ struct DocContext<'a> {
     out: &'a OutputDir,
     updater: &'a IndexUpdater,
     old: &'a Manifest,
+    indexed: HashSet<DocId>,
     stale_config: bool,
 }
 
@@ -141,7 +155,8 @@ impl DocContext<'_> {
                 .docs
                 .get(&file.id.0)
                 .is_some_and(|r| r.sha256 == sha256 && r.error.is_none())
-            && self.out.has_parts(&file.id.0);
+            && self.out.has_parts(&file.id.0)
+            && self.indexed.contains(&file.id);
         if unchanged {
             return (DocRecord { sha256, bytes: size, error: None }, Outcome::Unchanged);
         }
@@ -196,6 +211,17 @@ impl DocContext<'_> {
         }
         (DocRecord { sha256, bytes, error: Some(reason.clone()) }, Outcome::Failed(reason))
     }
+}
+
+/// The review decision in force for each claim, so the index can facet
+/// claims by status as of this run (`review.jsonl` is only read).
+fn review_statuses(out: &OutputDir) -> Result<HashMap<String, String>> {
+    let log = DecisionLog::new(out.root()).read()?;
+    Ok(log
+        .in_force()
+        .into_iter()
+        .map(|(id, d)| (id.to_string(), d.status.as_str().to_string()))
+        .collect())
 }
 
 /// The text of a caught panic.
