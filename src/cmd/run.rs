@@ -147,6 +147,13 @@ fn print_summary(s: &RunSummary, cfg: &RunConfig) {
         cfg.out.display(),
         s.entities
     );
+    println!(
+        "  index: {} documents, {} sentences, {} claims ({:.1} MB)",
+        s.index.docs,
+        s.index.sentences,
+        s.index.claims,
+        s.index.bytes as f64 / 1e6
+    );
     if !s.counts.claims_by_relation.is_empty() {
         let mut rels: Vec<_> = s.counts.claims_by_relation.iter().collect();
         rels.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));

@@ -10,7 +10,7 @@ use super::config::RunConfig;
 use super::engine::{Engine, Processed};
 use super::progress::{Outcome, Progress};
 use crate::error::{Error, IngestError, Result};
-use crate::index::{CorpusIndex, IndexUpdater};
+use crate::index::{CorpusIndex, IndexStats, IndexUpdater};
 use crate::ingest::{self, SourceFile, sha256_hex};
 use crate::model::DocId;
 use crate::review::DecisionLog;
@@ -37,6 +37,8 @@ pub struct RunSummary {
     pub counts: AggregateCounts,
     /// Entities in the gazetteer.
     pub entities: usize,
+    /// What the index holds after the run.
+    pub index: IndexStats,
 }
 
 impl RunSummary {
@@ -119,6 +121,7 @@ pub fn run(cfg: &RunConfig, progress: &dyn Progress) -> Result<RunSummary> {
         summary.removed += 1;
     }
     updater.commit()?;
+    summary.index = index.stats()?;
     let order: Vec<String> = manifest.docs.keys().cloned().collect();
     summary.counts = out.write_aggregates(&order)?;
     out.write_entities(engine.gazetteer().entities())?;
