@@ -1,7 +1,7 @@
 //! Lays raw blocks out as one extracted text, with block spans and the
 //! section tree. Every format goes through here.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::RawBlock;
 use crate::model::{Block, BlockKind, Section, Span};
@@ -52,19 +52,22 @@ pub(crate) fn assemble(raw: Vec<RawBlock>) -> Laid {
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfc() {
+    let mut push = |c: char| {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
-            continue;
+        } else if !is_invisible(c) {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
         }
-        if is_invisible(c) {
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
+    };
+    // Most text is already NFC: skip the (costly) normalisation then.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().for_each(&mut push);
+    } else {
+        text.nfc().for_each(&mut push);
     }
     out
 }

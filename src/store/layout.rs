@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use super::atomic::{write_atomic, write_atomic_with};
+use super::atomic::{AtomicFile, replace_with, write_atomic_with};
 use super::rows::{DocumentRow, MentionRow};
 use crate::error::{Error, Result};
 use crate::model::{Claim, Entity};
@@ -33,9 +33,11 @@ pub struct OutputDir {
     root: PathBuf,
 }
 
-const DOC_PART: &str = "doc.json";
-const MENTIONS_PART: &str = "mentions.jsonl";
-const CLAIMS_PART: &str = "claims.jsonl";
+/// The per-document part: one line per row, tagged by what it is.
+const PART: &str = "part";
+const DOC_TAG: &str = "D ";
+const MENTION_TAG: &str = "M ";
+const CLAIM_TAG: &str = "C ";
 
 impl OutputDir {
     /// The output folder at `root`, created if missing.
@@ -102,17 +104,18 @@ impl OutputDir {
         self.root.join("index")
     }
 
-    fn part_path(&self, doc: &str, part: &str) -> PathBuf {
-        self.root.join("parts").join(format!("{doc}.{part}"))
+    fn part_path(&self, doc: &str) -> PathBuf {
+        self.root.join("parts").join(format!("{doc}.{PART}"))
     }
 
-    /// True when all of `doc`'s parts from an earlier run are present.
+    /// True when `doc`'s part and text from an earlier run are present.
     pub fn has_parts(&self, doc: &str) -> bool {
-        [DOC_PART, MENTIONS_PART, CLAIMS_PART].iter().all(|p| self.part_path(doc, p).is_file())
-            && self.text_path(doc).is_file()
+        self.part_path(doc).is_file() && self.text_path(doc).is_file()
     }
 
-    /// Writes a processed document's text and rows.
+    /// Writes a processed document's text and rows. These are per-document
+    /// caches: replaced atomically but not synced one by one (the aggregate
+    /// files built from them are).
     pub fn write_doc(
         &self,
         text: &str,
@@ -121,28 +124,24 @@ impl OutputDir {
         claims: &[Claim],
     ) -> Result<()> {
         let doc = row.doc.as_str();
-        write_atomic(&self.text_path(doc), text.as_bytes())?;
-        write_lines(&self.part_path(doc, MENTIONS_PART), mentions)?;
-        write_lines(&self.part_path(doc, CLAIMS_PART), claims)?;
-        write_lines(&self.part_path(doc, DOC_PART), std::slice::from_ref(row))
+        replace_with(&self.text_path(doc), false, |w| w.write_all(text.as_bytes()))?;
+        replace_with(&self.part_path(doc), false, |w| {
+            tagged_line(w, DOC_TAG, row)?;
+            mentions.iter().try_for_each(|m| tagged_line(w, MENTION_TAG, m))?;
+            claims.iter().try_for_each(|c| tagged_line(w, CLAIM_TAG, c))
+        })
     }
 
     /// Records a document that could not be processed: its row (with
     /// `error`) replaces any earlier output of it.
     pub fn write_failed(&self, row: &DocumentRow) -> Result<()> {
         self.remove_doc(&row.doc)?;
-        write_lines(&self.part_path(&row.doc, DOC_PART), std::slice::from_ref(row))
+        replace_with(&self.part_path(&row.doc), false, |w| tagged_line(w, DOC_TAG, row))
     }
 
-    /// Removes a document's text and parts (it left the corpus).
+    /// Removes a document's text and part (it left the corpus).
     pub fn remove_doc(&self, doc: &str) -> Result<()> {
-        let paths = [
-            self.text_path(doc),
-            self.part_path(doc, DOC_PART),
-            self.part_path(doc, MENTIONS_PART),
-            self.part_path(doc, CLAIMS_PART),
-        ];
-        for p in paths {
+        for p in [self.text_path(doc), self.part_path(doc)] {
             match std::fs::remove_file(&p) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -153,53 +152,53 @@ impl OutputDir {
     }
 
     /// Rebuilds `documents.jsonl`, `mentions.jsonl` and `claims.jsonl` from
-    /// the parts of `docs`, in that order, streaming.
+    /// the parts of `docs`, in that order, in one streaming pass; the three
+    /// files are synced and renamed into place only when all are complete.
     pub fn write_aggregates(&self, docs: &[String]) -> Result<AggregateCounts> {
-        let mut by_rel = BTreeMap::new();
-        let documents = self.concat(docs, DOC_PART, &self.documents_path(), |_| {})?;
-        let mentions = self.concat(docs, MENTIONS_PART, &self.mentions_path(), |_| {})?;
-        let claims = self.concat(docs, CLAIMS_PART, &self.claims_path(), |line| {
-            #[derive(Deserialize)]
-            struct Rel {
-                relation: String,
-            }
-            if let Ok(r) = serde_json::from_str::<Rel>(line) {
-                *by_rel.entry(r.relation).or_default() += 1;
-            }
-        })?;
-        Ok(AggregateCounts { documents, mentions, claims, claims_by_relation: by_rel })
-    }
-
-    fn concat(
-        &self,
-        docs: &[String],
-        part: &str,
-        to: &Path,
-        mut each: impl FnMut(&str),
-    ) -> Result<usize> {
-        let mut n = 0;
-        write_atomic_with(to, |w| {
-            for doc in docs {
-                let path = self.part_path(doc, part);
-                let file = match File::open(&path) {
-                    Ok(f) => f,
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                    Err(e) => return Err(e),
-                };
-                for line in BufReader::new(file).lines() {
-                    let line = line?;
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    each(&line);
-                    w.write_all(line.as_bytes())?;
-                    w.write_all(b"\n")?;
-                    n += 1;
+        let mut documents = AtomicFile::create(&self.documents_path())?;
+        let mut mentions = AtomicFile::create(&self.mentions_path())?;
+        let mut claims = AtomicFile::create(&self.claims_path())?;
+        let mut counts = AggregateCounts::default();
+        let mut line = String::new();
+        for doc in docs {
+            let path = self.part_path(doc);
+            let file = match File::open(&path) {
+                Ok(f) => f,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(Error::io(path, e)),
+            };
+            let mut reader = BufReader::new(file);
+            loop {
+                line.clear();
+                if reader.read_line(&mut line).map_err(|e| Error::io(&path, e))? == 0 {
+                    break;
                 }
+                let (to, json) = if let Some(json) = line.strip_prefix(DOC_TAG) {
+                    counts.documents += 1;
+                    (&mut documents, json)
+                } else if let Some(json) = line.strip_prefix(MENTION_TAG) {
+                    counts.mentions += 1;
+                    (&mut mentions, json)
+                } else if let Some(json) = line.strip_prefix(CLAIM_TAG) {
+                    counts.claims += 1;
+                    if let Ok(r) = serde_json::from_str::<RelationOnly>(json) {
+                        *counts.claims_by_relation.entry(r.relation).or_default() += 1;
+                    }
+                    (&mut claims, json)
+                } else {
+                    continue;
+                };
+                let json = json.trim_end();
+                let w = to.writer();
+                w.write_all(json.as_bytes())
+                    .and_then(|()| w.write_all(b"\n"))
+                    .map_err(|e| Error::io(&path, e))?;
             }
-            Ok(())
-        })?;
-        Ok(n)
+        }
+        for f in [documents, mentions, claims] {
+            f.commit(true)?;
+        }
+        Ok(counts)
     }
 
     /// Writes `entities.jsonl`.
@@ -221,6 +220,19 @@ impl OutputDir {
     pub fn read_documents(&self) -> Result<Vec<DocumentRow>> {
         read_jsonl(&self.documents_path())
     }
+}
+
+/// The `relation` field of a claim line, for counting.
+#[derive(Deserialize)]
+struct RelationOnly {
+    relation: String,
+}
+
+/// Writes `tag`, `item` as JSON and a line end.
+fn tagged_line<T: serde::Serialize>(w: &mut dyn Write, tag: &str, item: &T) -> std::io::Result<()> {
+    w.write_all(tag.as_bytes())?;
+    serde_json::to_writer(&mut *w, item).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
 }
 
 /// Writes one JSON line per item, atomically.

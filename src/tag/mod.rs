@@ -4,7 +4,7 @@
 //! It never names a particular recognizer; the gazetteer and the date tagger
 //! meet here only through [`Recognizer`].
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
 
 use crate::model::{Mention, Recognizer, SegmentedDoc, TaggedDoc};
 
@@ -23,26 +23,45 @@ pub fn tag(seg: SegmentedDoc, recognizers: &[&dyn Recognizer]) -> TaggedDoc {
 
 /// Picks a non-overlapping subset, preferring longer spans, then lower rank,
 /// then earlier start; returns it sorted by position.
+///
+/// Mentions are swept in text order and grouped into clusters of
+/// (transitively) overlapping spans; only inside a cluster — rarely more
+/// than one mention — is the preference applied. Each recognizer reports
+/// its mentions in order, so the sort merges a few sorted runs.
 fn resolve_overlaps(mut ranked: Vec<(usize, Mention)>) -> Vec<Mention> {
-    ranked.sort_by(|(ra, a), (rb, b)| {
-        b.span.len().cmp(&a.span.len()).then(ra.cmp(rb)).then(a.span.start.cmp(&b.span.start))
-    });
-    let mut kept: Vec<Mention> = Vec::with_capacity(ranked.len());
-    // Spans kept so far, by start: a clash is with the nearest kept span
-    // starting at or before this one, or the nearest starting after it.
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    for (_, m) in ranked {
-        let (start, end) = (m.span.start, m.span.end);
-        let clash_prev = taken.range(..=start).next_back().is_some_and(|(_, &e)| e > start);
-        let clash_next = taken.range(start..).next().is_some_and(|(&s, _)| s < end);
-        if m.span.is_empty() || clash_prev || clash_next {
+    ranked.sort_by_key(|(rank, m)| (m.span.start, Reverse(m.span.end), *rank));
+    let mut kept = Vec::with_capacity(ranked.len());
+    let mut cluster: Vec<(usize, Mention)> = Vec::new();
+    let mut cluster_end = 0;
+    for (rank, m) in ranked {
+        if m.span.is_empty() {
             continue;
         }
-        taken.insert(start, end);
-        kept.push(m);
+        if !cluster.is_empty() && m.span.start >= cluster_end {
+            settle(&mut cluster, &mut kept);
+        }
+        cluster_end = if cluster.is_empty() { m.span.end } else { cluster_end.max(m.span.end) };
+        cluster.push((rank, m));
     }
-    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    settle(&mut cluster, &mut kept);
     kept
+}
+
+/// Keeps the preferred non-overlapping mentions of one cluster, in order.
+fn settle(cluster: &mut Vec<(usize, Mention)>, kept: &mut Vec<Mention>) {
+    if cluster.len() == 1 {
+        kept.extend(cluster.drain(..).map(|(_, m)| m));
+        return;
+    }
+    cluster.sort_by_key(|(rank, m)| (Reverse(m.span.len()), *rank, m.span.start));
+    let mut chosen: Vec<Mention> = Vec::new();
+    for (_, m) in cluster.drain(..) {
+        if !chosen.iter().any(|c| c.span.overlaps(m.span)) {
+            chosen.push(m);
+        }
+    }
+    chosen.sort_by_key(|m| (m.span.start, m.span.end));
+    kept.extend(chosen);
 }
 
 #[cfg(test)]
