@@ -1,0 +1,378 @@
+//! Nominal cues: "attack on Y", "support for Y", "alliance with Y",
+//! "through X's mediation". The subject is the possessor or a name before
+//! the noun ("TTP attacks", "the U.S.-led invasion"), a "by"/"from" phrase,
+//! the subject of a light verb ("X launched attacks on Y", "X provided safe
+//! havens for Y"), or — after "receive", "gain" — the giver ("X received
+//! training from Y" → Y supports X).
+
+use super::Frame;
+use crate::extract::arguments::{Arg, Ctx, Via};
+use crate::extract::lexicon::{NounCue, f};
+use crate::extract::syntax::ObjOpts;
+use crate::extract::tokens::{Kind, Pos};
+use crate::model::Relation;
+
+pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
+    let s = cx.s;
+    for i in 0..s.len() {
+        if s.toks[i].kind != Kind::Word {
+            continue;
+        }
+        let matches = cx.lex.nouns.matches_at(i, |k| s.word(k));
+        let Some(longest) = matches.first().map(|m| m.end) else { continue };
+        for m in matches.iter().filter(|m| m.end == longest) {
+            let last = m.end - 1;
+            if !matches!(s.pos(last), Pos::Noun | Pos::Adj) && !(s.pos(last) == Pos::Verb && s.pos(last + 1) == Pos::Prep) {
+                continue;
+            }
+            if i > 0 && s.pos(i - 1) == Pos::To {
+                continue;
+            }
+            let cue = &cx.lex.noun_cues[*m.value];
+            out.extend(frames(cx, i, m.end, cue));
+        }
+    }
+}
+
+/// Whether a light verb governs the noun phrase, and of which kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Governor {
+    Light,
+    Inverse,
+    Undergo,
+}
+
+fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
+    let s = cx.s;
+    let last = end - 1;
+    let a = cx.np_left(last);
+    if (a..last).any(|k| s.has(k, f::IRR_QUANT)) {
+        return Vec::new();
+    }
+    let mut obj: Vec<Arg> = Vec::new();
+    let mut agent: Vec<Arg> = Vec::new();
+    let mut place_only = false;
+    let mut between = false;
+    let mut j = end;
+    let mut rule = "noun-pp";
+    for _ in 0..3 {
+        if (!agent.is_empty() || !obj.is_empty()) && s.pos(j) == Pos::Comma {
+            j += 1;
+        }
+        if agent.is_empty() && cue.agent.iter().any(|p| s.is(j, p)) {
+            let (ag, e) = cx.object_phrase(j + 1, ObjOpts::default());
+            if !ag.is_empty() {
+                agent = ag;
+                j = e + 1;
+                continue;
+            }
+        }
+        if obj.is_empty() {
+            let mk = cue
+                .object
+                .iter()
+                .find(|mk| mk.words.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w.as_str())));
+            if let Some(mk) = mk {
+                let locations = mk.place_only || cue.relation == Relation::Attacks;
+                let opts = ObjOpts { locations, rep_prep: Some(&mk.words) };
+                let (o, e) = cx.object_phrase(j + mk.words.len(), opts);
+                if !o.is_empty() {
+                    obj = o;
+                    place_only = mk.place_only;
+                    between = mk.words.len() == 1 && mk.words[0] == "between";
+                    j = e + 1;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    let mut target_modifier = None;
+    if agent.is_empty() {
+        let (ag, r, place) = inner_agent(cx, a, last, cue.relation);
+        agent = ag;
+        if !agent.is_empty() {
+            rule = r;
+        }
+        target_modifier = place;
+    }
+    let mut pred = last;
+    if agent.is_empty() || obj.is_empty() {
+        if let Some((lv, kind)) = governing_verb(cx, a) {
+            match kind {
+                Governor::Inverse if agent.is_empty() => {
+                    let giver = giver_after(cx, j.saturating_sub(1).max(end));
+                    if !giver.is_empty() {
+                        let receiver = cx.subject(lv);
+                        if obj.is_empty() {
+                            obj = receiver;
+                        }
+                        agent = giver;
+                        rule = "noun-inverse";
+                        pred = lv;
+                    }
+                }
+                Governor::Undergo if obj.is_empty() && !agent.is_empty() => {
+                    obj = cx.subject(lv);
+                    rule = "noun-undergo";
+                    pred = lv;
+                }
+                Governor::Light if agent.is_empty() => {
+                    agent = cx.subject(lv);
+                    rule = "noun-light";
+                    pred = lv;
+                }
+                _ => {}
+            }
+        }
+    }
+    if obj.is_empty() && cue.relation == Relation::Attacks {
+        if let Some(p) = target_modifier {
+            obj = cx.arg(p, Via::Name).into_iter().collect();
+        }
+    }
+    if between && agent.is_empty() && obj.len() >= 2 {
+        agent = vec![obj.remove(0)];
+        rule = "noun-between";
+    }
+    if agent.is_empty() && cue.relation != Relation::Attacks && cue.relation != Relation::Mediates {
+        return Vec::new();
+    }
+    if obj.is_empty() && cue.relation != Relation::Mediates {
+        return Vec::new();
+    }
+    let date = (a..last).find_map(|k| match s.toks[k].kind {
+        Kind::Date(m) => Some(m),
+        _ => None,
+    });
+    let conf = if rule == "noun-light" || rule == "noun-inverse" { 0.7 } else { 0.75 };
+    let mut fr = Frame::new(cue.relation, agent, obj, (i, end), pred, rule, conf);
+    fr.date = date;
+    fr.obj_types = if place_only { Some(vec!["territory".into()]) } else { cue.object_types.clone() };
+    let mut out = vec![fr.clone()];
+    if between && cue.relation == Relation::Fights && fr.complete() {
+        let mut back = fr;
+        let first = back.subj.clone();
+        back.subj = vec![back.obj[0].clone()];
+        back.obj = first;
+        out.push(back);
+    }
+    out
+}
+
+/// The agent named inside the noun phrase `a..last`: a hyphenated agent
+/// ("U.S.-led"), a possessor ("X's", "its"), or a name before the noun
+/// ("TTP attacks", "Afghan Taliban mediation"). Also returns a place
+/// named before an attack noun ("the Quetta attack").
+fn inner_agent(
+    cx: &Ctx<'_, '_>,
+    a: usize,
+    last: usize,
+    rel: Relation,
+) -> (Vec<Arg>, &'static str, Option<usize>) {
+    let s = cx.s;
+    for k in a..last {
+        if s.pos(k) == Pos::Ent
+            && s.hyphen_between(k + 1)
+            && s.word(k + 2).is_some_and(|w| cx.lex.agent_suffixes.iter().any(|x| x == w))
+        {
+            return (cx.arg(k, Via::Name).into_iter().collect(), "noun-led", None);
+        }
+    }
+    let mut place = None;
+    for k in (a..last).rev() {
+        match s.pos(k) {
+            Pos::Ent => {
+                if s.pos(k + 1) == Pos::Hyph && s.glued(k + 1) {
+                    continue;
+                }
+                // "the Afghan Taliban–TTP nexus" is a pair, not an agent
+                if k > a && s.pos(k - 1) == Pos::Dash {
+                    return (Vec::new(), "", None);
+                }
+                let t = s.etype(k).unwrap_or("");
+                if t != "actor" && t != "person" {
+                    if rel == Relation::Attacks {
+                        place = Some(k);
+                    }
+                    continue;
+                }
+                let rule = if s.pos(k + 1) == Pos::Poss { "noun-possessor" } else { "noun-modifier" };
+                return (cx.arg(k, Via::Name).into_iter().collect(), rule, place);
+            }
+            Pos::PossPron => return (cx.resolve_pronoun(k), "noun-possessor", place),
+            Pos::Poss if k > a && s.has(k - 1, f::DESC_ACTOR) => {
+                let d = (a..k).find(|&x| s.pos(x) == Pos::Det).unwrap_or(a);
+                return (cx.resolve_description(d, k - 1), "noun-possessor", place);
+            }
+            Pos::Det | Pos::Adj | Pos::Noun | Pos::Num | Pos::Date | Pos::Hyph | Pos::Poss | Pos::Adv => {}
+            _ => break,
+        }
+    }
+    (Vec::new(), "", place)
+}
+
+/// The verb whose object is the noun phrase starting at `a` (through
+/// "some of", and back along "including …" and ", and …" lists).
+fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
+    let s = cx.s;
+    let mut a = a;
+    for _ in 0..6 {
+        if a == 0 {
+            return None;
+        }
+        let k = a - 1;
+        if s.is(k, "of") && k >= 1 && (s.has(k - 1, f::OF_HEAD) || matches!(s.pos(k - 1), Pos::Num | Pos::Det | Pos::Noun)) {
+            a = cx.np_left(k - 1);
+            continue;
+        }
+        for st in k.saturating_sub(3)..=k {
+            let word = |x: usize| s.word(x);
+            let ends_here = |m: Option<crate::extract::lexicon::PhraseMatch<'_, ()>>| m.is_some_and(|m| m.end == a);
+            if !matches!(s.pos(st), Pos::Verb | Pos::Aux) {
+                continue;
+            }
+            if ends_here(cx.lex.inverse_light.longest_at(st, word)) {
+                return Some((st, Governor::Inverse));
+            }
+            if ends_here(cx.lex.undergo.longest_at(st, word)) {
+                return Some((st, Governor::Undergo));
+            }
+            if ends_here(cx.lex.light.longest_at(st, word)) {
+                return Some((st, Governor::Light));
+            }
+        }
+        // back along a list: ", including the 2009 attack", ", and the massacre"
+        let mut j = k;
+        let mut moved = false;
+        for st in k.saturating_sub(2)..=k {
+            if cx.lex.openers.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == a) {
+                j = st.saturating_sub(1);
+                moved = true;
+                break;
+            }
+        }
+        while j > 0 && matches!(s.pos(j), Pos::Comma | Pos::Conj) {
+            j -= 1;
+            moved = true;
+        }
+        if !moved || !s.pos(j).in_np() {
+            return None;
+        }
+        a = cx.np_left(j);
+        // "some of the deadliest attacks in Pakistan's history": skip the PP
+        if a >= 2 && s.pos(a - 1) == Pos::Prep && !s.is(a - 1, "of") {
+            a = cx.np_left(a - 2);
+        }
+    }
+    None
+}
+
+/// The giver after an inverse light verb's object: "… from both the Afghan
+/// Taliban and Al-Qaeda".
+fn giver_after(cx: &Ctx<'_, '_>, from: usize) -> Vec<Arg> {
+    let s = cx.s;
+    let hi = (from + 16).min(s.len());
+    for k in from..hi {
+        if matches!(s.pos(k), Pos::Stop | Pos::Semi | Pos::Sub | Pos::Rel) {
+            break;
+        }
+        if let Some(w) = s.word(k) {
+            if cx.lex.inverse_preps.iter().any(|p| p == w) {
+                let mut j = k + 1;
+                if s.is(j, "both") || s.is(j, "either") {
+                    j += 1;
+                }
+                let (g, _) = cx.object_phrase(j, ObjOpts::default());
+                if !g.is_empty() {
+                    return g;
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// "Pakistan sought to negotiate with the TTP through Afghan Taliban
+/// mediation": a mediation without its parties takes those of a
+/// negotiation in the same sentence (one claim per party).
+pub(super) fn attach_mediation(_cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
+    let talks: Vec<(usize, Vec<Arg>)> = out
+        .iter()
+        .filter(|f| f.rel == Relation::NegotiatesWith && f.complete())
+        .map(|f| (f.cue.0, f.subj.iter().chain(&f.obj).cloned().collect()))
+        .collect();
+    for fr in out.iter_mut().filter(|f| f.rel == Relation::Mediates && f.obj.is_empty()) {
+        if let Some((_, parties)) = talks.iter().filter(|(c, _)| *c < fr.cue.0).last() {
+            fr.obj = parties.clone();
+            fr.rule = "noun-mediation";
+        }
+    }
+    out.retain(|f| f.rel != Relation::Mediates || f.complete());
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::triples;
+    use crate::model::Relation::*;
+
+    #[test]
+    fn prenominal_and_hyphenated_agents() {
+        let t = triples("The subsequent U.S.-led invasion of Afghanistan transformed the region.");
+        assert!(t.contains(&("usa", Attacks, "afghanistan")), "{t:?}");
+        let t = triples("Since 2022, Pakistan has witnessed a sharp escalation of TTP attacks.");
+        assert!(t.contains(&("ttp", Attacks, "pakistan")), "{t:?}");
+    }
+
+    #[test]
+    fn light_verbs_give_the_subject() {
+        let t = triples(
+            "The Taliban's emirate provided safe havens for jihadi groups from around the world, especially Pakistani outfits such as Lashkar-e-Taiba and Jaish-e-Muhammad.",
+        );
+        assert!(t.contains(&("afghan_taliban", Shelters, "let")), "{t:?}");
+        assert!(t.contains(&("afghan_taliban", Shelters, "jem")), "{t:?}");
+        assert!(!t.iter().any(|x| x.2 == "pakistan"), "{t:?}");
+        let t = triples("Yet the TTP has waged an insurgency against the Pakistani state.");
+        assert!(t.contains(&("ttp", Fights, "pakistan")), "{t:?}");
+    }
+
+    #[test]
+    fn including_lists_inherit_the_light_verb_subject() {
+        let t = triples(
+            "The TTP responded with ferocity, launching some of the deadliest attacks in its history, including the 2009 attack on the General Headquarters and the 2014 massacre at the Army Public School in Peshawar.",
+        );
+        assert!(t.contains(&("ttp", Attacks, "ghq")), "{t:?}");
+        assert!(t.contains(&("ttp", Attacks, "aps")), "{t:?}");
+        assert!(!t.iter().any(|x| x.2 == "peshawar"), "{t:?}");
+    }
+
+    #[test]
+    fn inverse_light_verbs_swap_the_roles() {
+        let t = triples(
+            "Conversely, the TTP received training, logistical support, and ideological guidance from both the Afghan Taliban and Al-Qaeda.",
+        );
+        assert!(t.contains(&("afghan_taliban", Supports, "ttp")), "{t:?}");
+        assert!(t.contains(&("al_qaeda", Supports, "ttp")), "{t:?}");
+        assert!(!t.iter().any(|x| x.0 == "ttp" && x.1 == Supports), "{t:?}");
+    }
+
+    #[test]
+    fn mediation_takes_the_parties_of_the_talks() {
+        let t = triples("In late 2021, Pakistan sought to negotiate with the TTP through Afghan Taliban mediation.");
+        assert!(t.contains(&("pakistan", NegotiatesWith, "ttp")), "{t:?}");
+        assert!(t.contains(&("afghan_taliban", Mediates, "pakistan")), "{t:?}");
+        assert!(t.contains(&("afghan_taliban", Mediates, "ttp")), "{t:?}");
+    }
+
+    #[test]
+    fn presence_of_x_in_y() {
+        let t = triples("UN reports revealed the presence of terrorist groups, including Al-Qaeda, in Afghanistan.");
+        assert!(t.contains(&("al_qaeda", OperatesIn, "afghanistan")), "{t:?}");
+    }
+
+    #[test]
+    fn non_specific_attacks_make_no_claim() {
+        let t = triples("They would be held responsible for any attacks on the TTP carried out by Al-Qaeda.");
+        assert!(!t.iter().any(|x| x.1 == Attacks), "{t:?}");
+    }
+}

@@ -1,0 +1,244 @@
+//! Titles and leadership phrases: "TTP Emir Noor Wali Mehsud", "Pakistani
+//! President Musharraf", "Sher Afgan, the chief of the Frontier Corps", "an
+//! al Qaeda financial official, Madani al Tayyib", "the Taliban leader"
+//! (a person named before), and "X, under the supreme leader Y".
+
+use super::Frame;
+use crate::extract::arguments::{Arg, Ctx, Via};
+use crate::extract::lexicon::{TitleKind, f};
+use crate::extract::syntax::ObjOpts;
+use crate::extract::tokens::{Kind, Pos};
+use crate::model::Relation;
+
+pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
+    let s = cx.s;
+    let mut i = 0;
+    while i < s.len() {
+        if s.toks[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        if s.is(i, "under") {
+            under(cx, i, out);
+        }
+        match cx.lex.titles.longest_at(i, |k| s.word(k)) {
+            Some(m) if matches!(s.pos(m.end - 1), Pos::Noun | Pos::Adj) => {
+                let mut kind = *m.value;
+                if i > 0 && s.word(i - 1).is_some_and(|w| cx.lex.member_prefixes.iter().any(|p| p == w)) {
+                    kind = TitleKind::Member;
+                }
+                if let Some(fr) = title(cx, i, m.end, kind) {
+                    out.push(fr);
+                }
+                i = m.end;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn is_person(cx: &Ctx<'_, '_>, a: &Arg) -> bool {
+    cx.etype(a) == "person"
+}
+
+/// The organisation a title names: a name before it in the same phrase
+/// ("TTP Emir", "Pakistan's national security advisor", "U.S. ambassador"),
+/// or "of X" after it ("the chief of the Frontier Corps").
+fn organisation(cx: &Ctx<'_, '_>, a: usize, i: usize, end: usize) -> Vec<Arg> {
+    let s = cx.s;
+    for k in (a..i).rev() {
+        match s.pos(k) {
+            Pos::Ent => {
+                if s.etype(k) == Some("actor") {
+                    return cx.arg(k, Via::Name).into_iter().collect();
+                }
+                if s.etype(k) == Some("person") {
+                    return Vec::new();
+                }
+            }
+            Pos::Det | Pos::Adj | Pos::Noun | Pos::Poss | Pos::Hyph | Pos::Num => {}
+            _ => break,
+        }
+    }
+    if s.is(end, "of") {
+        let (o, _) = cx.object_phrase(end + 1, ObjOpts::default());
+        return o.into_iter().filter(|x| cx.etype(x) == "actor").collect();
+    }
+    Vec::new()
+}
+
+fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Frame> {
+    let s = cx.s;
+    let last = end - 1;
+    let a = cx.np_left(last);
+    let a = a.min(i);
+    let word = s.text_range(i, last).to_lowercase();
+    // the person: right after the title, in apposition before or after it
+    let mut person: Vec<Arg> = Vec::new();
+    let mut rule = "title";
+    if s.pos(end) == Pos::Ent {
+        let mut k = end;
+        // "Emir ul Momineen Mullah Mohammad Omar": the last of adjacent names
+        while s.pos(k + 1) == Pos::Ent {
+            k += 1;
+        }
+        person = cx.arg(k, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
+    }
+    let mut org = organisation(cx, a, i, end);
+    if person.is_empty() && a >= 2 && s.pos(a - 1) == Pos::Comma && s.pos(a - 2) == Pos::Ent {
+        // "Sher Afgan, the chief of the Frontier Corps"
+        person = cx.arg(a - 2, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
+        rule = "title-apposition";
+    }
+    if person.is_empty() && s.pos(end) == Pos::Comma && s.pos(end + 1) == Pos::Ent {
+        // "an al Qaeda financial official, Madani al Tayyib"
+        person = cx.arg(end + 1, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
+        rule = "title-apposition";
+    }
+    if org.is_empty() && !person.is_empty() {
+        // a title met before with its organisation ("UN Secretary-General")
+        if let Some((_, m)) = cx.disc.titles.iter().rev().find(|(t, _)| *t == word) {
+            org = vec![Arg { mention: *m, text: s.toks[i].span, tok: i, via: Via::Reference }];
+            rule = "title-remembered";
+        }
+    }
+    if person.is_empty() && !org.is_empty() && s.is(a, "the") {
+        // "the Taliban leader said no": a person named just before
+        person = described_person(cx, a, cx.id(&org[0]));
+        rule = "title-description";
+    }
+    if person.is_empty() || org.is_empty() {
+        return None;
+    }
+    let rel = match kind {
+        TitleKind::Leads => Relation::Leads,
+        TitleKind::Member => Relation::PartOf,
+        TitleKind::Founder => Relation::Founded,
+    };
+    let mut fr = Frame::new(rel, person, org, (i, end), last, rule, 0.85);
+    fr.realis = true;
+    Some(fr)
+}
+
+/// The person "the ORG leader" refers to: one the gazetteer places in that
+/// organisation, or the only person in reach.
+fn described_person(cx: &Ctx<'_, '_>, a: usize, org: &str) -> Vec<Arg> {
+    let s = cx.s;
+    let mut persons: Vec<Arg> = Vec::new();
+    for k in (0..a).rev() {
+        if s.etype(k) == Some("person") {
+            if let Some(x) = cx.arg(k, Via::Reference) {
+                persons.push(x);
+            }
+        }
+    }
+    for it in cx.disc.items.iter().rev() {
+        let m = &s.doc.mentions[it.mention];
+        if m.entity().is_some_and(|e| e.etype == "person") {
+            persons.push(Arg { mention: it.mention, text: s.toks[a].span, tok: a, via: Via::Reference });
+        }
+    }
+    let text = s.toks[a].span;
+    if let Some(p) = persons.iter().find(|p| {
+        cx.cat.entity(cx.id(p)).is_some_and(|e| e.part_of.iter().any(|x| x == org))
+    }) {
+        return vec![Arg { text, ..p.clone() }];
+    }
+    let mut ids: Vec<&str> = persons.iter().map(|p| cx.id(p)).collect();
+    ids.sort();
+    ids.dedup();
+    if ids.len() == 1 {
+        return vec![Arg { text, ..persons[0].clone() }];
+    }
+    Vec::new()
+}
+
+/// "the Afghan Taliban leadership, under the supreme leader Mullah Omar,"
+/// and "under the leadership of Mullah Omar": the person leads the group
+/// the phrase is attached to.
+fn under(cx: &Ctx<'_, '_>, u: usize, out: &mut Vec<Frame>) {
+    let s = cx.s;
+    let mut j = u + 1;
+    while matches!(s.pos(j), Pos::Det | Pos::Adj | Pos::PossPron) && cx.lex.under_leads.longest_at(j, |k| s.word(k)).is_none() {
+        j += 1;
+    }
+    let Some(m) = cx.lex.under_leads.longest_at(j, |k| s.word(k)) else { return };
+    let mut k = m.end;
+    if s.is(k, "of") {
+        k += 1;
+    }
+    while s.pos(k) == Pos::Det {
+        k += 1;
+    }
+    // skip further title words before the name
+    while matches!(s.pos(k), Pos::Noun | Pos::Adj) && s.toks[k].cap {
+        k += 1;
+    }
+    if s.pos(k) != Pos::Ent {
+        return;
+    }
+    while s.pos(k + 1) == Pos::Ent {
+        k += 1;
+    }
+    let person: Vec<Arg> = cx.arg(k, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
+    if person.is_empty() {
+        return;
+    }
+    // the group: the noun phrase before "under" (", under"), else the clause subject
+    let mut group = Vec::new();
+    let mut b = u;
+    if b > 0 && s.pos(b - 1) == Pos::Comma {
+        b -= 1;
+    }
+    if b > 0 && s.pos(b - 1).in_np() {
+        let a = cx.np_left(b - 1);
+        group = cx.referent(a, b - 1);
+    }
+    if group.is_empty() {
+        group = cx.main_subject(u);
+    }
+    group.retain(|g| cx.etype(g) == "actor");
+    if group.is_empty() || s.has(u + 1, f::NEG) {
+        return;
+    }
+    let mut fr = Frame::new(Relation::Leads, person, group, (u, m.end), u, "under-leader", 0.8);
+    fr.realis = true;
+    out.push(fr);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::triples;
+    use crate::model::Relation::*;
+
+    #[test]
+    fn org_title_person() {
+        let t = triples("TTP Emir Noor Wali Mehsud was openly roaming in Kabul.");
+        assert!(t.contains(&("noor_wali", Leads, "ttp")), "{t:?}");
+        let t = triples("Bush must push Pakistani President Musharraf to act.");
+        assert!(t.contains(&("musharraf", Leads, "pakistan")), "{t:?}");
+    }
+
+    #[test]
+    fn apposition_titles() {
+        let t = triples("Sher Afgan, the chief of the Frontier Corps in Quetta, said nothing.");
+        assert!(t.contains(&("sher_afgan", Leads, "frontier_corps")), "{t:?}");
+        let t = triples("They could not reach an important al Qaeda financial official, Bin Ladin, in 1997.");
+        assert!(t.contains(&("bin_laden", PartOf, "al_qaeda")), "{t:?}");
+    }
+
+    #[test]
+    fn under_the_leader() {
+        let t = triples(
+            "During this period, the Afghan Taliban leadership, under the supreme leader Mullah Mohammad Omar, consolidated its rule over much of Afghanistan.",
+        );
+        assert!(t.contains(&("mullah_omar", Leads, "afghan_taliban")), "{t:?}");
+        assert!(t.contains(&("afghan_taliban", Controls, "afghanistan")), "{t:?}");
+    }
+
+    #[test]
+    fn the_org_leader_refers_back() {
+        let t = triples("Mullah Omar was asked to expel the ISI, and the Taliban leader said no.");
+        assert!(t.contains(&("mullah_omar", Leads, "afghan_taliban")), "{t:?}");
+    }
+}

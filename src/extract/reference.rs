@@ -1,0 +1,280 @@
+//! Reference: the discourse memory of recent entities, and the resolution
+//! of pronouns ("it", "their"), definite descriptions ("the group", "both
+//! movements") and country adjectives ("Pakistani") against it.
+
+use super::arguments::{Arg, Ctx, Via};
+use super::lexicon::f;
+use super::tokens::{Kind, Pos};
+use crate::model::Span;
+
+/// An entity mentioned recently.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Salient {
+    pub mention: usize,
+    pub sentence: usize,
+    pub subject: bool,
+}
+
+/// An attack mentioned earlier, for "claimed responsibility for the attack".
+#[derive(Clone, Debug)]
+pub(crate) struct Event {
+    pub target: Arg,
+    pub date: Option<usize>,
+    pub place: Option<usize>,
+    pub sentence: usize,
+}
+
+/// What the extractor remembers while reading a document in order.
+#[derive(Debug, Default)]
+pub(crate) struct Discourse {
+    /// Recent entities, oldest first.
+    pub items: Vec<Salient>,
+    /// Titles seen with their organisation ("UN Secretary-General").
+    pub titles: Vec<(String, usize)>,
+    /// Recent attacks.
+    pub events: Vec<Event>,
+}
+
+/// How many sentences back a pronoun may find its antecedent.
+const REACH: usize = 3;
+
+impl Discourse {
+    /// Forgets what lies beyond reach of sentence `now`.
+    pub fn prune(&mut self, now: usize) {
+        self.items.retain(|s| s.sentence + REACH >= now);
+        self.events.retain(|e| e.sentence + 12 >= now);
+        if self.titles.len() > 32 {
+            self.titles.drain(..self.titles.len() - 32);
+        }
+    }
+
+    /// Forgets everything (a new section starts).
+    pub fn reset(&mut self) {
+        self.items.clear();
+        self.events.clear();
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// True if the entity token `i` is a country adjective ("Pakistani",
+    /// "Afghans") rather than the name itself.
+    pub fn is_demonym(&self, i: usize) -> bool {
+        let Some(m) = self.s.entity(i) else { return false };
+        let text = m.text.trim();
+        if text.contains(' ') || text.is_empty() {
+            return false;
+        }
+        let t = text.to_lowercase();
+        let stem = t.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&t);
+        let lex = self.lex;
+        if lex.demonym_words.iter().any(|w| w == &t || w == stem) {
+            return true;
+        }
+        let Some(e) = m.entity() else { return false };
+        let alt = self.cat.entity(&e.id);
+        for ending in lex.demonym_endings.iter().filter(|e| stem.ends_with(e.as_str())) {
+            let root = &stem[..stem.len() - ending.len()];
+            if root.chars().count() < 3 {
+                continue;
+            }
+            // a name derived from the word's root that does not hold the word
+            // itself: "Pakistan" for "Pakistani", not "Taliban regime" for "Taliban"
+            let derived = |n: &str| {
+                let n = n.to_lowercase();
+                n != t && n.starts_with(root) && !n.split_whitespace().any(|w| w == t || w == stem)
+            };
+            if derived(&e.name) || alt.is_some_and(|ent| ent.aliases.iter().any(|a| derived(a))) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when the entity token `k` heads a noun phrase directly followed
+    /// by a verb (a clause subject).
+    pub fn is_subject_token(&self, k: usize) -> bool {
+        let s = self.s;
+        let mut e = k;
+        while e + 1 < s.len() && matches!(s.pos(e + 1), Pos::Noun | Pos::Adj | Pos::Ent) {
+            if s.pos(e + 1) == Pos::Noun && !s.has(e + 1, f::ORGAN | f::MEMBER) {
+                return false;
+            }
+            e += 1;
+        }
+        if k > 0 && matches!(s.pos(k - 1), Pos::Prep | Pos::Verb) {
+            return false;
+        }
+        let mut j = e + 1;
+        if s.pos(j) == Pos::Comma {
+            // a parenthetical: ", in turn," / ", the chief of X,"
+            let close = (j + 1..s.len().min(j + 14)).find(|&x| s.pos(x) == Pos::Comma);
+            match close {
+                Some(c) => j = c + 1,
+                None => return false,
+            }
+        }
+        while matches!(s.pos(j), Pos::Adv | Pos::Neg) {
+            j += 1;
+        }
+        matches!(s.pos(j), Pos::Aux | Pos::Verb)
+    }
+
+    /// Types a pronoun or description may refer to.
+    fn types_of(&self, i: usize) -> Vec<&str> {
+        let s = self.s;
+        if let Some(t) = self.lex.pronouns.get(s.low(i)) {
+            return t.iter().map(String::as_str).collect();
+        }
+        let mut out = Vec::new();
+        if s.has(i, f::DESC_ACTOR) {
+            out.push("actor");
+        }
+        if s.has(i, f::DESC_PERSON) {
+            out.push("person");
+        }
+        if s.has(i, f::DESC_PLACE) {
+            out.push("place");
+        }
+        out
+    }
+
+    /// Candidate antecedents before token `i`: entity tokens earlier in the
+    /// sentence (nearest first), then remembered entities (newest first).
+    fn candidates(&self, i: usize) -> Vec<(usize, bool, bool)> {
+        let s = self.s;
+        let mut out = Vec::new();
+        for k in (0..i).rev() {
+            if let Kind::Entity(m) = s.toks[k].kind {
+                // a hyphenated modifier ("Pakistan-based") is not an antecedent
+                if s.pos(k + 1) == Pos::Hyph && s.glued(k + 1) {
+                    continue;
+                }
+                out.push((m, self.is_subject_token(k), true));
+            }
+        }
+        for it in self.disc.items.iter().rev() {
+            out.push((it.mention, it.subject, false));
+        }
+        out
+    }
+
+    fn fits(&self, mention: usize, types: &[&str]) -> bool {
+        self.s.doc.mentions[mention].entity().is_some_and(|e| types.contains(&e.etype.as_str()))
+    }
+
+    /// Resolves the pronoun at token `i` (possessive pronouns pick the
+    /// nearest compatible entity, subject pronouns prefer a clause subject).
+    pub fn resolve_pronoun(&self, i: usize) -> Vec<Arg> {
+        let types = self.types_of(i);
+        if types.is_empty() {
+            return Vec::new();
+        }
+        let w = self.s.low(i);
+        let cands = self.candidates(i);
+        let fitting: Vec<&(usize, bool, bool)> =
+            cands.iter().filter(|c| self.fits(c.0, &types)).collect();
+        let chosen = if matches!(w, "we" | "our" | "us") {
+            // the speaker's organisation: the nearest actor that is not a person
+            fitting.first().copied()
+        } else if self.s.has(i, f::POSSPRON) {
+            fitting.first().copied()
+        } else {
+            fitting.iter().find(|c| c.1).or(fitting.first()).copied()
+        };
+        let Some(&(m, _, _)) = chosen else { return Vec::new() };
+        vec![Arg { mention: m, text: self.s.toks[i].span, tok: i, via: Via::Reference }]
+    }
+
+    /// Resolves a definite description `a..=e` ("the group", "both
+    /// movements", "the two groups") whose head noun is at `e`.
+    pub fn resolve_description(&self, a: usize, e: usize) -> Vec<Arg> {
+        let s = self.s;
+        let det = s.low(a);
+        let two = det == "both" || (a < e && (s.is(a + 1, "two") || s.is(a, "two")));
+        let definite = matches!(det, "the" | "this" | "that" | "these" | "those" | "both" | "two");
+        if !definite {
+            return Vec::new();
+        }
+        // "the group" must not be followed by a name ("the group Jaish-e-Muhammad")
+        if s.pos(e + 1) == Pos::Ent {
+            return Vec::new();
+        }
+        let types = self.types_of(e);
+        let text = Span::new(s.toks[a].span.start, s.toks[e].span.end);
+        let mut out: Vec<Arg> = Vec::new();
+        for (m, subj, _) in self.candidates(a) {
+            if !self.fits(m, &types) {
+                continue;
+            }
+            let id = s.doc.mentions[m].entity().map(|x| x.id.as_str());
+            if out.iter().any(|o| s.doc.mentions[o.mention].entity().map(|x| x.id.as_str()) == id)
+            {
+                continue;
+            }
+            let arg = Arg { mention: m, text, tok: e, via: Via::Reference };
+            if two {
+                out.push(arg);
+                if out.len() == 2 {
+                    break;
+                }
+            } else if subj || out.is_empty() {
+                if subj {
+                    return vec![arg];
+                }
+                out.push(arg);
+            }
+        }
+        if two && out.len() < 2 {
+            return Vec::new();
+        }
+        out.truncate(if two { 2 } else { 1 });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Extractor;
+    use super::super::tokens::testdoc::{ENTS, doc};
+    use crate::lexicon::RulesDir;
+    use crate::model::Relation;
+
+    fn claims(text: &str) -> Vec<(String, Relation, String)> {
+        let ex = Extractor::load(&RulesDir::embedded()).unwrap();
+        let d = doc(text, ENTS);
+        let cat = super::super::tests::catalog();
+        ex.extract(&d, &cat)
+            .into_iter()
+            .map(|c| (c.subject.entity, c.relation, c.object.entity))
+            .collect()
+    }
+
+    #[test]
+    fn possessive_pronoun_takes_the_nearest_entity() {
+        let c = claims(
+            "The Taliban regime collapsed within two months, and its leadership retreated into Quetta.",
+        );
+        assert!(c.contains(&("afghan_taliban".into(), Relation::OperatesIn, "quetta".into())), "{c:?}");
+    }
+
+    #[test]
+    fn subject_pronoun_prefers_the_previous_subject() {
+        let c = claims(
+            "Though Pakistani forces fought against the TTP, they did not do much against the Afghan Taliban.",
+        );
+        assert!(c.contains(&("pakistan".into(), Relation::Fights, "ttp".into())), "{c:?}");
+        assert!(c.contains(&("pakistan".into(), Relation::Fights, "afghan_taliban".into())), "{c:?}");
+    }
+
+    #[test]
+    fn description_across_sentences() {
+        let c = claims("The TTP was weakened in 2014. The group later attacked the Army Public School.");
+        assert!(c.contains(&("ttp".into(), Relation::Attacks, "aps".into())), "{c:?}");
+    }
+
+    #[test]
+    fn country_adjective_with_a_generic_noun_is_nobody() {
+        let c = claims("The Taliban regime provided safe havens for Pakistani militants.");
+        assert!(c.iter().all(|(_, _, o)| o != "pakistan"), "{c:?}");
+    }
+}
