@@ -122,7 +122,8 @@ pub(crate) struct ReviewArgs {
 pub(crate) enum ReviewAction {
     /// List claims with their review status.
     List {
-        /// pending, accepted, rejected, edited or stale.
+        /// pending, accepted, rejected, edited, stale, todo (pending or
+        /// stale) or all.
         #[arg(long)]
         status: Option<String>,
         /// Only this document.
@@ -131,6 +132,12 @@ pub(crate) enum ReviewAction {
         /// Only this relation.
         #[arg(long)]
         relation: Option<String>,
+        /// Only claims with this entity id as subject or object.
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only this modality (asserted, reported, hedged).
+        #[arg(long)]
+        modality: Option<String>,
         /// JSON lines instead of a table.
         #[arg(long)]
         json: bool,
@@ -183,10 +190,10 @@ pub(crate) struct Edit {
     /// Corrected modality (asserted, reported, hedged).
     #[arg(long)]
     pub modality: Option<String>,
-    /// Corrected time start (ISO date, empty for open).
+    /// Corrected time start (YYYY-MM-DD; empty for an open start).
     #[arg(long)]
     pub start_date: Option<String>,
-    /// Corrected time end (ISO date, empty for open).
+    /// Corrected time end (YYYY-MM-DD; empty for an open end).
     #[arg(long)]
     pub end_date: Option<String>,
     /// A note kept with the decision.
@@ -211,6 +218,9 @@ pub(crate) struct ServeArgs {
     /// Address to bind (loopback unless told otherwise).
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: String,
+    /// Reviewer name recorded when the page gives none (default: $USER).
+    #[arg(long)]
+    pub reviewer: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -236,7 +246,8 @@ pub(crate) struct ExportArgs {
     /// Output folder.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// Statuses to export, comma-separated.
+    /// Statuses to export, comma-separated (pending, accepted, rejected,
+    /// edited, stale, all).
     #[arg(long, default_value = "accepted,edited", value_delimiter = ',')]
     pub status: Vec<String>,
     /// File format.

@@ -1,5 +1,11 @@
 //! The integration tests: one binary, one module per feature, each driving
 //! the real `claimex` binary or the library on real inputs.
 
+mod browser;
+mod export;
+mod gazetteer;
+mod review;
+mod review_fixture;
 mod run;
+mod serve;
 mod util;

@@ -9,6 +9,7 @@ mod claim;
 mod document;
 mod entity;
 mod mention;
+mod review;
 mod span;
 
 pub use claim::{
@@ -20,6 +21,10 @@ pub use document::{
 };
 pub use entity::{Entity, Metonym};
 pub use mention::{DateValue, EntityRef, Granularity, Mention, MentionKind};
+pub use review::{
+    Decision, DecisionStatus, DocumentInfo, Edits, ReviewStatus, ReviewedClaim, TimeEdit,
+    UnknownStatus,
+};
 pub use span::Span;
 
 /// Something that finds mentions in a segmented document.
