@@ -2,6 +2,7 @@
 //! the real `claimex` binary or the library on real inputs.
 
 mod browser;
+mod claims;
 mod export;
 mod gazetteer;
 mod review;

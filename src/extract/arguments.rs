@@ -27,8 +27,12 @@ pub(crate) enum Via {
 /// One argument of a claim candidate.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Arg {
-    /// Index into `TaggedDoc::mentions` of a mention naming the entity.
+    /// Index into `TaggedDoc::mentions` of a mention naming the entity
+    /// (`usize::MAX` when `alt` names it instead).
     pub mention: usize,
+    /// Index into `EntityCatalog::entities` for an entity named by a word
+    /// that is no mention (a country adjective: "Pakistani President").
+    pub alt: Option<usize>,
     /// The surface span the sentence uses (a name, a pronoun, a phrase).
     pub text: Span,
     /// Token index in the sentence (for distances and scope).
@@ -51,6 +55,8 @@ pub(crate) struct Ctx<'a, 'd> {
     pub lex: &'a Lexicon,
     pub cat: &'a dyn EntityCatalog,
     pub disc: &'a Discourse,
+    /// Ids of states: actors that places are part of.
+    pub states: &'a std::collections::HashSet<&'a str>,
     /// Token is inside a quotation.
     pub quoted: Vec<bool>,
     /// Known subjects of gerund spans.
@@ -59,19 +65,62 @@ pub(crate) struct Ctx<'a, 'd> {
 
 impl<'d> Ctx<'_, 'd> {
     /// The entity id of an argument.
-    pub fn id(&self, a: &Arg) -> &'d str {
-        self.s.doc.mentions[a.mention].entity().map(|e| e.id.as_str()).unwrap_or("")
+    pub fn id<'x>(&'x self, a: &Arg) -> &'x str
+    where
+        'd: 'x,
+    {
+        if let Some(i) = a.alt {
+            return self.cat.entities().get(i).map(|e| e.id.as_str()).unwrap_or("");
+        }
+        self.s.doc.mentions.get(a.mention).and_then(|m| m.entity()).map(|e| e.id.as_str()).unwrap_or("")
     }
 
     /// The entity type of an argument.
-    pub fn etype(&self, a: &Arg) -> &'d str {
-        self.s.doc.mentions[a.mention].entity().map(|e| e.etype.as_str()).unwrap_or("")
+    pub fn etype<'x>(&'x self, a: &Arg) -> &'x str
+    where
+        'd: 'x,
+    {
+        if let Some(i) = a.alt {
+            return self.cat.entities().get(i).map(|e| e.etype.as_str()).unwrap_or("");
+        }
+        self.s.doc.mentions.get(a.mention).and_then(|m| m.entity()).map(|e| e.etype.as_str()).unwrap_or("")
+    }
+
+    /// The entity a capitalised country adjective stands for ("Pakistani",
+    /// "American", "Afghan"), as an argument.
+    pub fn demonym_arg(&self, k: usize) -> Option<Arg> {
+        let s = self.s;
+        if s.toks.get(k)?.kind != super::tokens::Kind::Word || !s.toks[k].cap {
+            return None;
+        }
+        let w = s.low(k);
+        let stem = w.strip_suffix('s').filter(|x| x.len() > 4).unwrap_or(w);
+        let mut names: Vec<String> = Vec::new();
+        if let Some(n) = self.lex.demonym_map.get(stem) {
+            names.push(n.clone());
+        }
+        for e in &self.lex.demonym_endings {
+            if let Some(root) = stem.strip_suffix(e.as_str()) {
+                if root.len() >= 3 {
+                    names.push(root.to_string());
+                    names.push(format!("{root}a"));
+                }
+            }
+        }
+        for n in names {
+            let found = self.cat.lookup_name(&n);
+            if let Some(e) = found.iter().find(|e| e.etype == "actor" || e.etype == "place") {
+                let idx = self.cat.entities().iter().position(|x| x.id == e.id)?;
+                return Some(Arg { mention: usize::MAX, alt: Some(idx), text: s.toks[k].span, tok: k, via: Via::Proxy });
+            }
+        }
+        None
     }
 
     /// An argument for the entity token `i`.
     pub fn arg(&self, i: usize, via: Via) -> Option<Arg> {
         let m = self.s.mention_index(i)?;
-        Some(Arg { mention: m, text: self.s.toks[i].span, tok: i, via })
+        Some(Arg { mention: m, alt: None, text: self.s.toks[i].span, tok: i, via })
     }
 
     /// `a` with its surface text widened to tokens `from..=to`.

@@ -410,6 +410,8 @@ struct ModalityFile {
 #[derive(Deserialize)]
 struct DescriptionsEntry {
     actor: Vec<String>,
+    #[serde(default)]
+    nonstate: Vec<String>,
     person: Vec<String>,
     place: Vec<String>,
 }
@@ -431,6 +433,8 @@ struct ListsEntry {
 struct DemonymEntry {
     endings: Vec<String>,
     words: Vec<String>,
+    #[serde(default)]
+    map: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -482,6 +486,8 @@ pub(crate) struct Lexicon {
     pub organ_phrases: PhraseTable<()>,
     pub demonym_endings: Vec<String>,
     pub demonym_words: Vec<String>,
+    pub demonym_map: HashMap<String, String>,
+    pub nonstate: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, RulesError> {
@@ -855,6 +861,9 @@ impl Lexicon {
         }
         self.demonym_endings = lower(&x.demonyms.endings).collect();
         self.demonym_words = lower(&x.demonyms.words).collect();
+        self.demonym_map =
+            x.demonyms.map.iter().map(|(k, v)| (k.to_lowercase(), v.to_lowercase())).collect();
+        self.nonstate = lower(&x.descriptions.nonstate).collect();
     }
 }
 

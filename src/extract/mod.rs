@@ -62,6 +62,50 @@ impl Extractor {
         }
         run.claims
     }
+
+    /// How the extractor reads the sentences whose text contains `needle`:
+    /// each token with its part of speech, then the frames the
+    /// constructions found (for rule writers and reviewers asking "why").
+    pub fn explain(&self, doc: &TaggedDoc, catalog: &dyn EntityCatalog, needle: &str) -> String {
+        let mut run = DocRun::new(&self.lex, doc, catalog);
+        let mut out = String::new();
+        for i in 0..doc.sentences.len() {
+            let sent = doc.sentences[i];
+            if !sent.is_heading && sent.span.slice(&doc.doc.text).contains(needle) {
+                let s = tokens::tokenize(doc, i, &self.lex);
+                let cx = Ctx {
+                    s: &s,
+                    lex: &self.lex,
+                    cat: catalog,
+                    disc: &run.disc,
+                    states: &run.territorial,
+                    quoted: vec![false; s.len()],
+                    controllers: RefCell::new(Vec::new()),
+                };
+                let toks: Vec<String> =
+                    (0..s.len()).map(|k| format!("{}/{:?}", s.text(k), s.pos(k))).collect();
+                out.push_str(&toks.join(" "));
+                out.push('\n');
+                for fr in constructions::find(&cx) {
+                    let names = |v: &[Arg]| v.iter().map(|a| cx.id(a).to_string()).collect::<Vec<_>>().join(",");
+                    out.push_str(&format!(
+                        "  {} {} [{}] -> [{}] cue={:?} pred={} irrealis={} neg={} hedged={}\n",
+                        fr.rule,
+                        fr.rel,
+                        names(&fr.subj),
+                        names(&fr.obj),
+                        s.text_range(fr.cue.0, fr.cue.1.saturating_sub(1).max(fr.cue.0)),
+                        s.text(fr.pred),
+                        cx.irrealis(&fr),
+                        cx.negated(&fr),
+                        cx.hedged(&fr),
+                    ));
+                }
+            }
+            run.sentence(i);
+        }
+        out
+    }
 }
 
 /// The state of one document's extraction.
@@ -129,13 +173,23 @@ impl<'a> DocRun<'a> {
             scan_quotes(sent.span.slice(&doc.doc.text), &mut self.quote_open);
             return;
         }
-        let s = tokens::tokenize(doc, si, self.lex);
+        let whole = tokens::tokenize(doc, si, self.lex);
+        for s in tokens::split(whole) {
+            self.piece(si, s);
+        }
+        self.disc.prune(si + 1);
+    }
+
+    /// Analyses one sentence (or one part of a sentence the segmenter
+    /// left whole).
+    fn piece(&mut self, si: usize, s: Sent<'a>) {
         let quoted = quote_mask(&s, &mut self.quote_open);
         let cx = Ctx {
             s: &s,
             lex: self.lex,
             cat: self.cat,
             disc: &self.disc,
+            states: &self.territorial,
             quoted,
             controllers: RefCell::new(Vec::new()),
         };
@@ -174,7 +228,6 @@ impl<'a> DocRun<'a> {
         for (m, subject) in subjects {
             self.disc.items.push(Salient { mention: m, sentence: si, subject });
         }
-        self.disc.prune(si + 1);
     }
 
     /// Remembers "ORG title" pairs ("UN Secretary-General") for later
@@ -183,6 +236,20 @@ impl<'a> DocRun<'a> {
         let s = cx.s;
         let mut out = Vec::new();
         for k in 0..s.len() {
+            // a name that ends in a title: "UN Secretary-General"
+            if s.pos(k) == Pos::Ent && s.etype(k) == Some("actor") {
+                let words: Vec<String> =
+                    s.text(k).split_whitespace().map(|w| w.to_lowercase().replace('’', "'")).collect();
+                for st in 1..words.len() {
+                    let m = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str));
+                    if let (Some(m), Some(idx)) = (m, s.mention_index(k)) {
+                        if m.end == words.len() {
+                            out.push((words[st..].join(" "), idx));
+                            break;
+                        }
+                    }
+                }
+            }
             let Some(m) = self.lex.titles.longest_at(k + 1, |x| s.word(x)) else { continue };
             if s.pos(k) == Pos::Ent && s.etype(k) == Some("actor") {
                 if let Some(idx) = s.mention_index(k) {
@@ -207,8 +274,15 @@ impl<'a> DocRun<'a> {
         let doc = self.doc;
         let sent = doc.sentences[s.index];
         let negative = cx.negated(fr);
-        let hedged = cx.hedged(fr);
+        if negative && cx.negation_on_adverbial(fr) {
+            return;
+        }
+        // names, titles and compounds are the author's way of referring,
+        // not what a source says (unless quoted)
+        let plain = fr.realis && !cx.quoted.get(fr.cue.0).copied().unwrap_or(false);
+        let hedged = !plain && cx.hedged(fr);
         let report: Option<Report> = match &fr.attribution {
+            _ if plain => None,
             Some(a) => Some(Report {
                 from: a.from,
                 to: a.to,
@@ -237,6 +311,14 @@ impl<'a> DocRun<'a> {
                 let Some((rel, subject, object, metonym)) = self.arguments(cx, fr, sa, oa, year) else {
                     continue;
                 };
+                // an official's title says they serve a state: known, and
+                // not worth a reviewer's time; a member of a group is kept
+                if rel == Relation::PartOf
+                    && fr.rule.starts_with("title")
+                    && self.lineage(&object.entity).iter().any(|x| self.territorial.contains(x.as_str()))
+                {
+                    continue;
+                }
                 let (modality, source) = match &report {
                     Some(r) => (Modality::Reported, Some(self.source(cx, r, year))),
                     None if hedged => (Modality::Hedged, None),
@@ -297,7 +379,7 @@ impl<'a> DocRun<'a> {
         let (sig_s, sig_o) = signature(rel);
         let (subject, sm) = self.resolve(cx, sa, true, year)?;
         let (object, om) = self.resolve(cx, oa, !object_is_place_role(rel), year)?;
-        if subject.entity == object.entity {
+        if subject.entity == object.entity || self.same_side(rel, &subject, &object) {
             return None;
         }
         let s_ok = match &fr.subj_types {
@@ -312,6 +394,49 @@ impl<'a> DocRun<'a> {
             return None;
         }
         Some((rel, subject, object, sm || om))
+    }
+
+    /// True when a diplomatic relation would link an entity to its own
+    /// side: an organisation and its part ("the State Department urged
+    /// President Clinton"), two parts of one state, or a person and the
+    /// state of their country.
+    fn same_side(&self, rel: Relation, a: &Argument, b: &Argument) -> bool {
+        if !matches!(
+            rel,
+            Relation::Demands | Relation::NegotiatesWith | Relation::AlliedWith | Relation::Mediates
+        ) {
+            return false;
+        }
+        let la = self.lineage(&a.entity);
+        let lb = self.lineage(&b.entity);
+        if la.iter().any(|x| lb.contains(x)) {
+            return true;
+        }
+        let country = |id: &str| self.cat.entity(id).and_then(|x| x.country.clone());
+        // a person and the state (or a state organ) of their own country
+        let own_state = |p: &Argument, lo: &[String]| {
+            p.etype == "person"
+                && country(&p.entity).is_some()
+                && lo.iter().any(|x| self.territorial.contains(x.as_str()) && country(x) == country(&p.entity))
+        };
+        own_state(a, &lb) || own_state(b, &la)
+    }
+
+    /// An entity and every entity it is part of.
+    fn lineage(&self, id: &str) -> Vec<String> {
+        let mut out = vec![id.to_string()];
+        let mut i = 0;
+        while i < out.len() && out.len() < 16 {
+            if let Some(e) = self.cat.entity(&out[i]) {
+                for p in &e.part_of {
+                    if !out.contains(p) {
+                        out.push(p.clone());
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
     }
 
     /// True if an argument's type is one of `allowed` ("territory": a place,
@@ -332,9 +457,16 @@ impl<'a> DocRun<'a> {
     /// it acts (a capital, a country's forces) becomes that other entity
     /// when `actor` is asked for.
     fn resolve(&self, cx: &Ctx<'_, '_>, a: &Arg, actor: bool, year: Option<i32>) -> Option<(Argument, bool)> {
-        let m = &self.doc.mentions[a.mention];
-        let e = m.entity()?;
         let text = a.text.slice(&self.doc.doc.text).to_string();
+        let owned;
+        let e = match a.alt {
+            Some(i) => {
+                let ent = self.cat.entities().get(i)?;
+                owned = crate::model::EntityRef { id: ent.id.clone(), etype: ent.etype.clone(), name: ent.name.clone() };
+                &owned
+            }
+            None => self.doc.mentions.get(a.mention)?.entity()?,
+        };
         if actor {
             let target = self.cat.entity(&e.id).and_then(|ent| ent.metonym_for(year));
             if let Some(t) = target.filter(|t| *t != e.id).and_then(|t| self.cat.entity(t)) {
@@ -362,7 +494,19 @@ impl<'a> DocRun<'a> {
     /// Orders a sentence's drafts, drops duplicates, gives them ids.
     fn finish_sentence(&mut self, si: usize, mut drafts: Vec<Draft>) {
         drafts.sort_by_key(|d| d.cue);
-        let mut seen: HashSet<(String, Relation, String, Polarity)> = HashSet::new();
+        // duplicates of claims already made from the same sentence
+        let start = self.doc.sentences[si].span.start;
+        let earlier: Vec<(String, Relation, String, Polarity)> = self
+            .claims
+            .iter()
+            .rev()
+            .take_while(|c| c.evidence.start == start)
+            .map(|c| {
+                let (a, b) = ordered(c);
+                (a, c.relation, b, c.polarity)
+            })
+            .collect();
+        let mut seen: HashSet<(String, Relation, String, Polarity)> = earlier.into_iter().collect();
         let section = self.doc.sentences[si].section;
         for d in drafts {
             let c = d.claim;

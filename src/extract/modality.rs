@@ -266,6 +266,14 @@ impl Ctx<'_, '_> {
         if (g..p).any(|k| s.has(k, f::MODAL_IRR)) {
             return true;
         }
+        // "might try to capture", "tried to get cooperation from": an
+        // attempt whose outcome the sentence does not give
+        let conative = (g..p).any(|k| matches!(s.low(k), "try" | "tried" | "tries" | "trying" | "attempt" | "attempted" | "attempting"));
+        let modal = (g..p).any(|k| matches!(s.low(k), "may" | "might" | "could" | "would"));
+        let acquire = self.lex.inverse_light.longest_at(p, |x| s.word(x)).is_some();
+        if conative && (modal || acquire) {
+            return true;
+        }
         if (g..p).any(|k| s.has(k, f::IRR_VERB) && matches!(s.pos(k + 1), Pos::To | Pos::Verb)) {
             return true;
         }

@@ -11,6 +11,17 @@ use super::lexicon::f;
 use super::tokens::Pos;
 
 impl Ctx<'_, '_> {
+    /// True when a negated frame's object is followed by a manner or
+    /// source phrase the negation is likely about ("was not financing al
+    /// Qaeda out of a personal inheritance"): no claim either way.
+    pub fn negation_on_adverbial(&self, fr: &Frame) -> bool {
+        let s = self.s;
+        let Some(last) = fr.obj.iter().map(|a| a.tok).filter(|&t| t > fr.pred && t < s.len()).max() else {
+            return false;
+        };
+        matches!(s.low(last + 1), "out" | "through" | "via" | "using" | "solely" | "only" | "merely")
+    }
+
     /// True when the frame is negated.
     pub fn negated(&self, fr: &Frame) -> bool {
         if fr.neg {

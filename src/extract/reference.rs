@@ -143,19 +143,40 @@ impl Ctx<'_, '_> {
     fn candidates(&self, i: usize) -> Vec<(usize, bool, bool)> {
         let s = self.s;
         let mut out = Vec::new();
+        // an object pronoun never means its own clause's subject
+        // ("LeJ claimed to have collaborated with them")
+        let object = matches!(s.low(i), "them" | "him" | "us")
+            || (matches!(s.low(i), "it" | "her") && i > 0 && matches!(s.pos(i - 1), Pos::Verb | Pos::Prep));
+        let mut own_subject_skipped = false;
         for k in (0..i).rev() {
             if let Kind::Entity(m) = s.toks[k].kind {
                 // a hyphenated modifier ("Pakistan-based") is not an antecedent
                 if s.pos(k + 1) == Pos::Hyph && s.glued(k + 1) {
                     continue;
                 }
-                out.push((m, self.is_subject_token(k), true));
+                let subject = self.is_subject_token(k);
+                if object && subject && !own_subject_skipped {
+                    own_subject_skipped = true;
+                    continue;
+                }
+                out.push((m, subject, true));
             }
         }
         for it in self.disc.items.iter().rev() {
             out.push((it.mention, it.subject, false));
         }
         out
+    }
+
+    /// True for a state or one of its organs (an entity with places inside
+    /// it, or part of one, or standing for one).
+    fn is_state_like(&self, mention: usize) -> bool {
+        let Some(e) = self.s.doc.mentions[mention].entity() else { return false };
+        let Some(ent) = self.cat.entity(&e.id) else { return false };
+        let states = |id: &str| self.states.contains(id);
+        states(&ent.id)
+            || ent.part_of.iter().any(|p| states(p))
+            || ent.metonym_of.iter().any(|m| states(&m.target))
     }
 
     fn fits(&self, mention: usize, types: &[&str]) -> bool {
@@ -170,19 +191,51 @@ impl Ctx<'_, '_> {
             return Vec::new();
         }
         let w = self.s.low(i);
+        let s = self.s;
+        // "In his September meeting with X, Vice President Gore …": a
+        // possessive in a fronted phrase points forward to the subject
+        if s.has(i, f::POSSPRON) && s.pos(0) == Pos::Prep {
+            let comma = (0..s.len()).find(|&k| s.pos(k) == Pos::Comma);
+            if comma.is_some_and(|c| i < c) {
+                let c = comma.unwrap_or(0);
+                if let Some(np) = self.np_at(c + 1) {
+                    if self.followed_by_verb(np.e) || s.pos(np.e + 1) == Pos::Comma {
+                        if let Some(k) = (np.a..=np.e).rev().find(|&k| s.pos(k) == Pos::Ent) {
+                            if let Some(m) = s.mention_index(k) {
+                                if self.fits(m, &types) {
+                                    return vec![Arg { mention: m, alt: None, text: s.toks[i].span, tok: i, via: Via::Reference }];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         let cands = self.candidates(i);
         let fitting: Vec<&(usize, bool, bool)> =
             cands.iter().filter(|c| self.fits(c.0, &types)).collect();
+        if matches!(w, "we" | "our" | "us") && !fitting.iter().any(|c| c.2) {
+            // a titled official speaking for their organisation ("State
+            // Department Spokesperson John Kirby … saying, "We …")
+            for k in (0..i).rev() {
+                if s.etype(k) == Some("person") {
+                    if let Some((_, org)) = self.title_in_name(k) {
+                        return org.into_iter().map(|o| Arg { text: s.toks[i].span, tok: i, via: Via::Reference, ..o }).collect();
+                    }
+                }
+            }
+        }
         let chosen = if matches!(w, "we" | "our" | "us") {
-            // the speaker's organisation: the nearest actor that is not a person
-            fitting.first().copied()
+            // the speaker's organisation: an actor named earlier in the
+            // sentence ("As the European Union, we …")
+            fitting.iter().find(|c| c.2).copied()
         } else if self.s.has(i, f::POSSPRON) {
             fitting.first().copied()
         } else {
             fitting.iter().find(|c| c.1).or(fitting.first()).copied()
         };
         let Some(&(m, _, _)) = chosen else { return Vec::new() };
-        vec![Arg { mention: m, text: self.s.toks[i].span, tok: i, via: Via::Reference }]
+        vec![Arg { mention: m, alt: None, text: self.s.toks[i].span, tok: i, via: Via::Reference }]
     }
 
     /// Resolves a definite description `a..=e` ("the group", "both
@@ -200,10 +253,11 @@ impl Ctx<'_, '_> {
             return Vec::new();
         }
         let types = self.types_of(e);
+        let nonstate = self.lex.nonstate.iter().any(|n| n == s.low(e));
         let text = Span::new(s.toks[a].span.start, s.toks[e].span.end);
         let mut out: Vec<Arg> = Vec::new();
         for (m, subj, _) in self.candidates(a) {
-            if !self.fits(m, &types) {
+            if !self.fits(m, &types) || (nonstate && self.is_state_like(m)) {
                 continue;
             }
             let id = s.doc.mentions[m].entity().map(|x| x.id.as_str());
@@ -211,7 +265,7 @@ impl Ctx<'_, '_> {
             {
                 continue;
             }
-            let arg = Arg { mention: m, text, tok: e, via: Via::Reference };
+            let arg = Arg { mention: m, alt: None, text, tok: e, via: Via::Reference };
             if two {
                 out.push(arg);
                 if out.len() == 2 {

@@ -115,8 +115,12 @@ impl<'d> Ctx<'_, 'd> {
         let head = e;
         let passes = s.has(head, f::OF_HEAD)
             || matches!(s.pos(head), Pos::Num | Pos::Det)
-            || (s.pos(head) == Pos::Noun && s.has(head, f::ORGAN | f::MEMBER));
-        if passes && s.is(e + 1, "of") {
+            || (s.pos(head) == Pos::Noun && s.has(head, f::ORGAN | f::MEMBER | f::LOCATION));
+        // "efforts by the government of Pakistan": a member noun that is no cue
+        let by = s.is(e + 1, "by")
+            && s.has(head, f::MEMBER)
+            && self.lex.nouns.longest_at(head, |x| s.word(x)).is_none();
+        if passes && (s.is(e + 1, "of") || by) {
             if let Some(inner) = self.np_at(e + 2) {
                 if !inner.args.is_empty() {
                     let args = inner
@@ -178,6 +182,14 @@ impl<'d> Ctx<'_, 'd> {
                         let d0 = (a..k).find(|&x| s.pos(x) == Pos::Det).unwrap_or(a);
                         return self.resolve_description(d0, k - 1);
                     }
+                    Pos::Noun | Pos::Adj if organ && s.toks[k].cap => {
+                        // "American troops", "Pakistani officials"
+                        if let Some(x) = self.demonym_arg(k) {
+                            if self.etype(&x) == "actor" {
+                                return vec![self.widen(x, a, e, Via::Proxy)];
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -234,9 +246,13 @@ impl<'d> Ctx<'_, 'd> {
         let s = self.s;
         let mut args = Vec::new();
         let mut end = e;
+        // items joined by commas only, kept until a conjunction confirms the list
+        let mut pending: Vec<Arg> = Vec::new();
+        let mut pending_end = e;
         loop {
             let mut j = end + 1;
             let mut sep = false;
+            let mut conj = false;
             if s.pos(j) == Pos::Comma {
                 j += 1;
                 sep = true;
@@ -246,6 +262,7 @@ impl<'d> Ctx<'_, 'd> {
                     j += 1;
                 }
                 sep = true;
+                conj = true;
             }
             if !sep {
                 break;
@@ -265,8 +282,17 @@ impl<'d> Ctx<'_, 'd> {
             if np.args.is_empty() || self.followed_by_verb(np.e) {
                 break;
             }
-            args.extend(np.args);
+            if conj {
+                args.append(&mut pending);
+                args.extend(np.args);
+                pending_end = np.e;
+            } else {
+                pending.extend(np.args);
+            }
             end = np.e;
+        }
+        if !pending.is_empty() {
+            end = pending_end;
         }
         (args, end)
     }
@@ -391,7 +417,7 @@ impl<'d> Ctx<'_, 'd> {
         let mut g = v;
         while g > 0 {
             let p = s.pos(g - 1);
-            if matches!(p, Pos::Aux | Pos::Adv | Pos::Neg | Pos::To) {
+            if matches!(p, Pos::Aux | Pos::Adv | Pos::Neg | Pos::To | Pos::Quote) {
                 g -= 1;
                 continue;
             }
@@ -425,7 +451,14 @@ impl<'d> Ctx<'_, 'd> {
             return if self.is_ing(v) { self.main_subject(v) } else { Vec::new() };
         }
         let bare = !(g..v).any(|k| matches!(self.s.pos(k), Pos::Aux | Pos::To));
-        self.subject_before(g - 1, v, bare, 0)
+        let found = self.subject_before(g - 1, v, bare, 0);
+        // "…, partly to discuss …, but also to urge Sharif": an infinitive
+        // of purpose takes the subject of its clause
+        let infinitive = self.s.pos(g) == Pos::To || (g < v && (g..v).all(|k| matches!(self.s.pos(k), Pos::To | Pos::Adv)));
+        if found.is_empty() && infinitive && matches!(self.s.pos(g - 1), Pos::Comma | Pos::Adv | Pos::Conj) {
+            return self.main_subject(v);
+        }
+        found
     }
 
     /// The subject ending at token `k`, for the predicate at `v` (`bare`:
@@ -461,8 +494,9 @@ impl<'d> Ctx<'_, 'd> {
                         None => return Vec::new(),
                     }
                 };
+                let adjacent = depth == 0;
                 if a > 0 && s.pos(a - 1) == Pos::Prep {
-                    if (s.is(a - 1, "with") && ing) || (ing && !np.args.is_empty()) {
+                    if adjacent && ((s.is(a - 1, "with") && ing) || (ing && !np.args.is_empty())) {
                         return np.args;
                     }
                     // a prepositional phrase: the subject is before it
@@ -471,15 +505,24 @@ impl<'d> Ctx<'_, 'd> {
                     }
                     return Vec::new();
                 }
+                if np.args.is_empty() && s.pos(np.e + 1) == Pos::To {
+                    // "the Taliban's refusal to recognise", "Russia's readiness to enhance"
+                    let owner = self.possessor(np.a, np.e);
+                    if !owner.is_empty() {
+                        return owner;
+                    }
+                }
                 if a > 0 && s.pos(a - 1) == Pos::Verb {
                     let gov = a - 1;
                     let control = s.has(gov, f::OBJ_CONTROL)
                         || self.lex.report_verbs.longest_at(gov, |i| s.word(i)).is_some();
-                    if control || (ing && !np.args.is_empty()) {
+                    if control || (adjacent && ing && !np.args.is_empty()) {
                         return np.args;
                     }
                     if ing {
-                        return self.main_subject(v);
+                        // "issued an executive order declaring …": the
+                        // participle's subject is the one of "issued"
+                        return self.subject(gov);
                     }
                     return Vec::new();
                 }

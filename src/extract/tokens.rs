@@ -336,17 +336,26 @@ impl Builder<'_, '_> {
                 }
             }
         }
-        // inner dashes and slashes split the core
+        // inner dashes, slashes and brackets split the core; so does a
+        // period or comma before a footnote mark ("others.[1][2]")
         let mut s = a;
         let core = &text[a..b];
+        let bytes = core.as_bytes();
         for (i, c) in core.char_indices() {
-            if matches!(c, '—' | '–' | '/') {
-                self.push(s, a + i, Kind::Word);
+            let before_note = matches!(c, '.' | ',' | ';' | ':') && bytes.get(i + 1) == Some(&b'[');
+            if matches!(c, '—' | '–' | '/' | '[' | ']') || before_note {
+                if s < a + i {
+                    self.chunk(s, a + i);
+                }
                 self.push(a + i, a + i + c.len_utf8(), Kind::Punct);
                 s = a + i + c.len_utf8();
             }
         }
-        self.push(s, b, Kind::Word);
+        if s == a {
+            self.push(s, b, Kind::Word);
+        } else if s < b {
+            self.chunk(s, b);
+        }
         for (x, y) in trail.into_iter().rev() {
             self.push(x, y, Kind::Punct);
         }
@@ -391,6 +400,44 @@ pub(crate) fn tokenize<'d>(doc: &'d TaggedDoc, index: usize, lex: &Lexicon) -> S
     s
 }
 
+/// Splits a sentence where the segmenter left two together ("… others.[1][2]
+/// The Islamic State …"): after a full stop and any footnote marks, before
+/// a capitalised word or a name.
+pub(crate) fn split(s: Sent<'_>) -> Vec<Sent<'_>> {
+    let n = s.len();
+    let mut cuts = Vec::new();
+    for k in 0..n.saturating_sub(1) {
+        if s.pos(k) != Pos::Stop {
+            continue;
+        }
+        let mut j = k + 1;
+        while j < n && matches!(s.pos(j), Pos::Open | Pos::Close | Pos::Num | Pos::Quote) {
+            j += 1;
+        }
+        if j < n && j > k && (s.toks[j].cap || s.pos(j) == Pos::Ent) && s.pos(j) != Pos::Stop {
+            let cut = if s.pos(j - 1) == Pos::Quote && j - 1 > k { j - 1 } else { j };
+            cuts.push(cut);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![s];
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts.into_iter().chain([n]) {
+        if cut > from {
+            out.push(Sent {
+                index: s.index,
+                toks: s.toks[from..cut].to_vec(),
+                lower: s.lower.clone(),
+                doc: s.doc,
+            });
+        }
+        from = cut;
+    }
+    out
+}
+
 /// Assigns a part of speech to every token, left to right.
 fn tag(s: &mut Sent<'_>) {
     for i in 0..s.toks.len() {
@@ -412,6 +459,23 @@ fn tag(s: &mut Sent<'_>) {
             && matches!(s.pos(i + 1), Pos::Comma | Pos::Conj | Pos::Prep | Pos::Stop)
         {
             s.toks[i].pos = Pos::Noun;
+        }
+    }
+    // "as the TTP considers itself …", "since the Taliban took Kabul": a
+    // preposition before a noun phrase and a verb opens a clause
+    for i in 0..s.toks.len() {
+        if s.toks[i].pos != Pos::Prep || !matches!(s.low(i), "as" | "since" | "after" | "before" | "until" | "once") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < s.toks.len() && (s.toks[j].pos.in_np() || s.toks[j].pos == Pos::Pron) {
+            j += 1;
+        }
+        while j < s.toks.len() && matches!(s.toks[j].pos, Pos::Adv | Pos::Neg) {
+            j += 1;
+        }
+        if j > i + 1 && j < s.toks.len() && matches!(s.toks[j].pos, Pos::Verb | Pos::Aux) {
+            s.toks[i].pos = Pos::Sub;
         }
     }
     // "as well as" is a conjunction

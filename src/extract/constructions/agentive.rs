@@ -27,6 +27,47 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         }
     }
     possessive_parts(cx, out);
+    named_parts(cx, out);
+}
+
+/// A name that says it is a part ("the Lashkar-e-Jhangvi faction
+/// Al-Alami", "its Amaq media wing"): the gazetteer knows of what.
+fn named_parts(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
+    let s = cx.s;
+    for k in 0..s.len() {
+        if s.etype(k) != Some("actor") {
+            continue;
+        }
+        let words: Vec<String> = s.text(k).split_whitespace().map(str::to_lowercase).collect();
+        let says_part = (0..words.len()).any(|st| {
+            cx.lex
+                .agent_nouns
+                .longest_at(st, |x| words.get(x).map(String::as_str))
+                .is_some_and(|m| m.value.relation == Relation::PartOf)
+        });
+        if !says_part {
+            continue;
+        }
+        let Some(part) = cx.arg(k, Via::Name) else { continue };
+        let Some(ent) = cx.cat.entity(cx.id(&part)) else { continue };
+        let text = s.text(k).to_lowercase();
+        for parent in &ent.part_of {
+            let Some(i) = cx.cat.entities().iter().position(|e| &e.id == parent) else { continue };
+            // the name must say whose part it is ("the LeJ faction Al-Alami")
+            let p = &cx.cat.entities()[i];
+            let named = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .chain(&p.acronyms)
+                .any(|n| n.len() > 2 && text.contains(&n.to_lowercase()));
+            if !named {
+                continue;
+            }
+            let whole = Arg { mention: usize::MAX, alt: Some(i), text: s.toks[k].span, tok: k, via: Via::Proxy };
+            let mut fr = Frame::new(Relation::PartOf, vec![part.clone()], vec![whole], (k, k + 1), k, "name-part", 0.75);
+            fr.realis = true;
+            out.push(fr);
+        }
+    }
 }
 
 /// The entity named before the noun inside its phrase ("the Taliban's

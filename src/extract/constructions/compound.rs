@@ -55,9 +55,6 @@ fn head_after(cx: &Ctx<'_, '_>, from: usize, k: usize) -> Vec<Arg> {
         if a >= 2 && s.pos(a - 1) == Pos::Comma && s.pos(a - 2) == Pos::Ent {
             args = cx.arg(a - 2, Via::Name).into_iter().collect();
         }
-    } else {
-        let (more, _) = cx.list_right(e, None);
-        args.extend(more);
     }
     args
 }

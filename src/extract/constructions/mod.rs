@@ -109,5 +109,37 @@ pub(crate) fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
     accusation::find(cx, &mut out);
     events::find(cx, &mut out);
     nominal::attach_mediation(cx, &mut out);
+    representatives(cx, &mut out);
     out
+}
+
+/// "Meeting with William Milam, the U.S. ambassador to Pakistan, Taliban
+/// delegates said …": talks, demands and threats made with an official
+/// named with their title are also made with the official's state or
+/// organisation.
+fn representatives(cx: &Ctx<'_, '_>, out: &mut [Frame]) {
+    let reps: Vec<(String, Arg)> = out
+        .iter()
+        .filter(|f| f.rel == Relation::PartOf && f.rule.starts_with("title"))
+        .flat_map(|f| f.subj.iter().map(|p| (cx.id(p).to_string(), f.obj[0].clone())))
+        .collect();
+    if reps.is_empty() {
+        return;
+    }
+    for f in out.iter_mut() {
+        if !matches!(f.rel, Relation::NegotiatesWith | Relation::Demands | Relation::Threatens) {
+            continue;
+        }
+        for side in [&mut f.subj, &mut f.obj] {
+            let extra: Vec<Arg> = side
+                .iter()
+                .filter_map(|a| reps.iter().find(|(p, _)| p == cx.id(a)).map(|(_, o)| o.clone()))
+                .collect();
+            for e in extra {
+                if !side.iter().any(|x| cx.id(x) == cx.id(&e)) {
+                    side.push(e);
+                }
+            }
+        }
+    }
 }

@@ -54,6 +54,16 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
     let mut place_only = false;
     let mut between = false;
     let mut j = end;
+    // "a war began between A and B", "talks took place between"
+    if s.pos(j) == Pos::Verb && cue.object.iter().any(|m| m.words.len() == 1 && m.words[0] == "between") {
+        let mut k = j + 1;
+        while matches!(s.pos(k), Pos::Adv | Pos::Prep) && !s.is(k, "between") {
+            k += 1;
+        }
+        if s.is(k, "between") {
+            j = k;
+        }
+    }
     let mut rule = "noun-pp";
     for _ in 0..3 {
         if (!agent.is_empty() || !obj.is_empty()) && s.pos(j) == Pos::Comma {
@@ -95,6 +105,21 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
             rule = r;
         }
         target_modifier = place;
+    }
+    if agent.is_empty() && a >= 2 && s.is(a - 1, "behind") {
+        // "the man behind the London bombings, X" / "X, the group behind the attack"
+        if s.pos(j) == Pos::Comma && s.pos(j + 1) == Pos::Ent {
+            agent = cx.arg(j + 1, Via::Name).into_iter().collect();
+        } else if s.pos(a - 2).in_np() {
+            let b = cx.np_left(a - 2);
+            agent = cx.referent(b, a - 2);
+            if agent.is_empty() && b >= 2 && s.pos(b - 1) == Pos::Comma && s.pos(b - 2) == Pos::Ent {
+                agent = cx.arg(b - 2, Via::Name).into_iter().collect();
+            }
+        }
+        if !agent.is_empty() {
+            rule = "noun-behind";
+        }
     }
     let mut pred = last;
     if agent.is_empty() || obj.is_empty() {
@@ -201,6 +226,13 @@ fn inner_agent(
                 return (cx.arg(k, Via::Name).into_iter().collect(), rule, place);
             }
             Pos::PossPron => return (cx.resolve_pronoun(k), "noun-possessor", place),
+            Pos::Noun | Pos::Adj if s.toks[k].cap && k < last => {
+                if let Some(x) = cx.demonym_arg(k) {
+                    if cx.etype(&x) == "actor" {
+                        return (vec![x], "noun-modifier", place);
+                    }
+                }
+            }
             Pos::Poss if k > a && s.has(k - 1, f::DESC_ACTOR) => {
                 let d = (a..k).find(|&x| s.pos(x) == Pos::Det).unwrap_or(a);
                 return (cx.resolve_description(d, k - 1), "noun-possessor", place);
@@ -212,57 +244,50 @@ fn inner_agent(
     (Vec::new(), "", place)
 }
 
-/// The verb whose object is the noun phrase starting at `a` (through
-/// "some of", and back along "including …" and ", and …" lists).
+/// The verb whose object is the noun phrase starting at `a`: the nearest
+/// verb to the left when only noun phrases, prepositions, parentheses and
+/// list words ("including", "and", commas) lie between ("launching some of
+/// the deadliest attacks …, including the 2009 attack on …").
 fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
     let s = cx.s;
-    let mut a = a;
-    for _ in 0..6 {
-        if a == 0 {
-            return None;
-        }
-        let k = a - 1;
-        if s.is(k, "of") && k >= 1 && (s.has(k - 1, f::OF_HEAD) || matches!(s.pos(k - 1), Pos::Num | Pos::Det | Pos::Noun)) {
-            a = cx.np_left(k - 1);
-            continue;
-        }
-        for st in k.saturating_sub(3)..=k {
-            let word = |x: usize| s.word(x);
-            let ends_here = |m: Option<crate::extract::lexicon::PhraseMatch<'_, ()>>| m.is_some_and(|m| m.end == a);
-            if !matches!(s.pos(st), Pos::Verb | Pos::Aux) {
-                continue;
+    let lo = a.saturating_sub(40);
+    let word = |x: usize| s.word(x);
+    let mut k = a;
+    while k > lo {
+        k -= 1;
+        match s.pos(k) {
+            Pos::Verb | Pos::Aux => {
+                // a light verb phrase starting at or just before `k`, ending
+                // at `k` or after a particle ("carried out")
+                for st in k.saturating_sub(3)..=k {
+                    if !matches!(s.pos(st), Pos::Verb | Pos::Aux) {
+                        continue;
+                    }
+                    let fits = |m: Option<crate::extract::lexicon::PhraseMatch<'_, ()>>| {
+                        m.is_some_and(|m| m.end > k && m.end <= (k + 3).min(a))
+                    };
+                    if fits(cx.lex.inverse_light.longest_at(st, word)) {
+                        return Some((st, Governor::Inverse));
+                    }
+                    if fits(cx.lex.undergo.longest_at(st, word)) {
+                        return Some((st, Governor::Undergo));
+                    }
+                    if fits(cx.lex.light.longest_at(st, word)) {
+                        return Some((st, Governor::Light));
+                    }
+                }
+                return None;
             }
-            if ends_here(cx.lex.inverse_light.longest_at(st, word)) {
-                return Some((st, Governor::Inverse));
+            Pos::Prep => {
+                // "attacks in Pakistan's history": a prepositional object
+                let opener = cx.lex.openers.longest_at(k, word).is_some_and(|m| m.end == a);
+                if k + 1 == a && !s.is(k, "of") && !s.is(k, "out") && !s.is(k, "up") && !opener {
+                    return None;
+                }
             }
-            if ends_here(cx.lex.undergo.longest_at(st, word)) {
-                return Some((st, Governor::Undergo));
-            }
-            if ends_here(cx.lex.light.longest_at(st, word)) {
-                return Some((st, Governor::Light));
-            }
-        }
-        // back along a list: ", including the 2009 attack", ", and the massacre"
-        let mut j = k;
-        let mut moved = false;
-        for st in k.saturating_sub(2)..=k {
-            if cx.lex.openers.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == a) {
-                j = st.saturating_sub(1);
-                moved = true;
-                break;
-            }
-        }
-        while j > 0 && matches!(s.pos(j), Pos::Comma | Pos::Conj) {
-            j -= 1;
-            moved = true;
-        }
-        if !moved || !s.pos(j).in_np() {
-            return None;
-        }
-        a = cx.np_left(j);
-        // "some of the deadliest attacks in Pakistan's history": skip the PP
-        if a >= 2 && s.pos(a - 1) == Pos::Prep && !s.is(a - 1, "of") {
-            a = cx.np_left(a - 2);
+            p if p.in_np() => {}
+            Pos::Comma | Pos::Conj | Pos::Open | Pos::Close | Pos::Adv => {}
+            _ => return None,
         }
     }
     None

@@ -12,6 +12,17 @@ use crate::model::Relation;
 
 pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
     let s = cx.s;
+    for k in 0..s.len() {
+        if s.etype(k) != Some("person") {
+            continue;
+        }
+        let Some((kind, org)) = cx.title_in_name(k) else { continue };
+        let Some(person) = cx.arg(k, Via::Name) else { continue };
+        let rel = relation(kind);
+        let mut fr = Frame::new(rel, vec![person], org, (k, k + 1), k, "title-in-name", 0.85);
+        fr.realis = true;
+        out.push(fr);
+    }
     let mut i = 0;
     while i < s.len() {
         if s.toks[i].kind != Kind::Word {
@@ -37,6 +48,63 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
     }
 }
 
+fn relation(kind: TitleKind) -> Relation {
+    match kind {
+        TitleKind::Leads => Relation::Leads,
+        TitleKind::Member => Relation::PartOf,
+        TitleKind::Founder => Relation::Founded,
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// A title inside a person's name as tagged ("State Department
+    /// Spokesperson John Kirby", "Secretary-General Ban Ki-moon", "ambassador
+    /// David Hale"): what it says, and the organisation — named inside the
+    /// name, just before it ("U.S. ambassador David Hale"), or met before
+    /// with the same title ("the UN Secretary-General").
+    pub(crate) fn title_in_name(&self, k: usize) -> Option<(TitleKind, Vec<Arg>)> {
+        let s = self.s;
+        let surface: Vec<&str> = s.text(k).split_whitespace().collect();
+        let words: Vec<String> = surface.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+        for st in 0..words.len().saturating_sub(1) {
+            let Some(m) = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str)) else { continue };
+            if m.end >= words.len() {
+                continue;
+            }
+            let mut kind = *m.value;
+            if st > 0 && self.lex.member_prefixes.iter().any(|p| *p == words[st - 1]) {
+                kind = TitleKind::Member;
+            }
+            let title = words[st..m.end].join(" ");
+            let mut org: Vec<Arg> = Vec::new();
+            if st > 0 {
+                let name = surface[..st].join(" ");
+                if let Some(e) = self.cat.lookup_name(&name).into_iter().find(|e| e.etype == "actor") {
+                    if let Some(i) = self.cat.entities().iter().position(|x| x.id == e.id) {
+                        org.push(Arg { mention: usize::MAX, alt: Some(i), text: s.toks[k].span, tok: k, via: Via::Proxy });
+                    }
+                }
+            } else if k > 0 && s.etype(k - 1) == Some("actor") {
+                org.extend(self.arg(k - 1, Via::Name));
+            } else if k > 0 && s.pos(k - 1) != Pos::Ent {
+                if let Some(x) = self.demonym_arg(k - 1).filter(|x| self.etype(x) == "actor") {
+                    org.push(x);
+                }
+            }
+            if org.is_empty() && kind == TitleKind::Leads {
+                if let Some((_, m)) = self.disc.titles.iter().rev().find(|(t, _)| *t == title) {
+                    org.push(Arg { mention: *m, alt: None, text: s.toks[k].span, tok: k, via: Via::Reference });
+                }
+            }
+            if org.is_empty() {
+                return None;
+            }
+            return Some((kind, org));
+        }
+        None
+    }
+}
+
 fn is_person(cx: &Ctx<'_, '_>, a: &Arg) -> bool {
     cx.etype(a) == "person"
 }
@@ -54,6 +122,13 @@ fn organisation(cx: &Ctx<'_, '_>, a: usize, i: usize, end: usize) -> Vec<Arg> {
                 }
                 if s.etype(k) == Some("person") {
                     return Vec::new();
+                }
+            }
+            Pos::Noun | Pos::Adj if s.toks[k].cap => {
+                if let Some(x) = cx.demonym_arg(k) {
+                    if cx.etype(&x) == "actor" {
+                        return vec![x];
+                    }
                 }
             }
             Pos::Det | Pos::Adj | Pos::Noun | Pos::Poss | Pos::Hyph | Pos::Num => {}
@@ -85,7 +160,11 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
         person = cx.arg(k, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
     }
     let mut org = organisation(cx, a, i, end);
-    if person.is_empty() && a >= 2 && s.pos(a - 1) == Pos::Comma && s.pos(a - 2) == Pos::Ent {
+    let clause_subject = cx.followed_by_verb(last) || (s.is(end, "of") && {
+        let (_, e) = cx.object_phrase(end + 1, ObjOpts::default());
+        cx.followed_by_verb(e)
+    });
+    if person.is_empty() && !clause_subject && a >= 2 && s.pos(a - 1) == Pos::Comma && s.pos(a - 2) == Pos::Ent {
         // "Sher Afgan, the chief of the Frontier Corps"
         person = cx.arg(a - 2, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
         rule = "title-apposition";
@@ -95,10 +174,10 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
         person = cx.arg(end + 1, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
         rule = "title-apposition";
     }
-    if org.is_empty() && !person.is_empty() {
+    if org.is_empty() && !person.is_empty() && kind == TitleKind::Leads {
         // a title met before with its organisation ("UN Secretary-General")
         if let Some((_, m)) = cx.disc.titles.iter().rev().find(|(t, _)| *t == word) {
-            org = vec![Arg { mention: *m, text: s.toks[i].span, tok: i, via: Via::Reference }];
+            org = vec![Arg { mention: *m, alt: None, text: s.toks[i].span, tok: i, via: Via::Reference }];
             rule = "title-remembered";
         }
     }
@@ -110,12 +189,7 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
     if person.is_empty() || org.is_empty() {
         return None;
     }
-    let rel = match kind {
-        TitleKind::Leads => Relation::Leads,
-        TitleKind::Member => Relation::PartOf,
-        TitleKind::Founder => Relation::Founded,
-    };
-    let mut fr = Frame::new(rel, person, org, (i, end), last, rule, 0.85);
+    let mut fr = Frame::new(relation(kind), person, org, (i, end), last, rule, 0.85);
     fr.realis = true;
     Some(fr)
 }
@@ -135,7 +209,7 @@ fn described_person(cx: &Ctx<'_, '_>, a: usize, org: &str) -> Vec<Arg> {
     for it in cx.disc.items.iter().rev() {
         let m = &s.doc.mentions[it.mention];
         if m.entity().is_some_and(|e| e.etype == "person") {
-            persons.push(Arg { mention: it.mention, text: s.toks[a].span, tok: a, via: Via::Reference });
+            persons.push(Arg { mention: it.mention, alt: None, text: s.toks[a].span, tok: a, via: Via::Reference });
         }
     }
     let text = s.toks[a].span;
@@ -149,6 +223,20 @@ fn described_person(cx: &Ctx<'_, '_>, a: usize, org: &str) -> Vec<Arg> {
     ids.dedup();
     if ids.len() == 1 {
         return vec![Arg { text, ..persons[0].clone() }];
+    }
+    // the one person of the organisation's country
+    let country = cx.cat.entity(org).and_then(|e| e.country.clone());
+    if let Some(c) = country {
+        let same: Vec<&Arg> = persons
+            .iter()
+            .filter(|p| cx.cat.entity(cx.id(p)).is_some_and(|e| e.country.as_deref() == Some(c.as_str())))
+            .collect();
+        let mut sids: Vec<&str> = same.iter().map(|p| cx.id(p)).collect();
+        sids.sort();
+        sids.dedup();
+        if sids.len() == 1 {
+            return vec![Arg { text, ..same[0].clone() }];
+        }
     }
     Vec::new()
 }
