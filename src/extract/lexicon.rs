@@ -394,6 +394,8 @@ struct NegationEntry {
 struct IrrealisEntry {
     modals: Vec<String>,
     verbs: Vec<String>,
+    #[serde(default)]
+    np_verbs: Vec<String>,
     nouns: Vec<String>,
     quantifiers: Vec<String>,
     presupposing: Vec<String>,
@@ -480,6 +482,7 @@ pub(crate) struct Lexicon {
     pub hedge_phrases: PhraseTable<()>,
     pub neg_phrases: PhraseTable<()>,
     pub irrealis_verbs: PhraseTable<()>,
+    pub irrealis_np: PhraseTable<()>,
     pub openers: PhraseTable<()>,
     pub object_control: PhraseTable<()>,
     pub pronouns: HashMap<String, Vec<String>>,
@@ -808,6 +811,9 @@ impl Lexicon {
             if !v.contains(' ') {
                 self.flag_verb(&v, f::IRR_VERB, irr);
             }
+        }
+        for v in lower(&m.irrealis.np_verbs) {
+            add_verb_phrase(&mut self.irrealis_np, &v, irr, ());
         }
         for n in lower(&m.irrealis.nouns) {
             self.flag(&n, f::IRR_NOUN);

@@ -345,9 +345,51 @@ impl<'a> DocRun<'a> {
                     rule: fr.rule.to_string(),
                     cue: Some(s.text_range(fr.cue.0, fr.cue.1.saturating_sub(1).max(fr.cue.0)).to_string()),
                 };
-                out.push(Draft { cue: fr.cue.0, claim });
+                // "western Pakistan" is still Pakistan
+                let region = if matches!(rel, Relation::OperatesIn | Relation::Controls) {
+                    self.region_parent(&claim.object)
+                } else {
+                    None
+                };
+                if let Some(parent) = region {
+                    let mut wider = claim.clone();
+                    wider.object = parent;
+                    wider.rule = format!("{}+region", claim.rule);
+                    out.push(Draft { cue: fr.cue.0, claim });
+                    out.push(Draft { cue: fr.cue.0, claim: wider });
+                } else {
+                    out.push(Draft { cue: fr.cue.0, claim });
+                }
             }
         }
+    }
+
+    /// The country a region named by a compass point belongs to ("western
+    /// Pakistan" → Pakistan).
+    fn region_parent(&self, a: &Argument) -> Option<Argument> {
+        const POINTS: &[&str] = &[
+            "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+            "central", "northwestern", "northeastern", "southwestern", "southeastern",
+            "north-western", "north-eastern", "south-western", "south-eastern", "upper", "lower",
+        ];
+        let e = self.cat.entity(&a.entity)?;
+        // a description ("eastern Afghanistan"), not a proper name ("North Waziristan")
+        if e.name.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let name = e.name.to_lowercase();
+        let (first, rest) = name.split_once(' ')?;
+        if !POINTS.contains(&first) {
+            return None;
+        }
+        let parent = e.part_of.iter().filter_map(|p| self.cat.entity(p)).find(|p| p.name.to_lowercase() == rest)?;
+        Some(Argument {
+            entity: parent.id.clone(),
+            name: parent.name.clone(),
+            text: a.text.clone(),
+            etype: parent.etype.clone(),
+            span: a.span,
+        })
     }
 
     /// The source of a reported claim.

@@ -314,8 +314,13 @@ impl Ctx<'_, '_> {
         }
         // a nominal cue in the object of "demanded", "called for"
         if noun {
+            let governed_np = |k: usize| {
+                (k.saturating_sub(2)..=k).any(|st| {
+                    self.lex.irrealis_np.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == k + 1)
+                })
+            };
             let a = self.np_left(p);
-            if a > 0 && (governed(a - 1) || (s.pos(a - 1) == Pos::Prep && a > 1 && governed(a - 2))) {
+            if a > 0 && (governed_np(a - 1) || (s.pos(a - 1) == Pos::Prep && a > 1 && governed_np(a - 2))) {
                 return true;
             }
         }

@@ -42,16 +42,16 @@ impl Discourse {
     /// Forgets what lies beyond reach of sentence `now`.
     pub fn prune(&mut self, now: usize) {
         self.items.retain(|s| s.sentence + REACH >= now);
-        self.events.retain(|e| e.sentence + 12 >= now);
+        self.events.retain(|e| e.sentence + 40 >= now);
         if self.titles.len() > 32 {
             self.titles.drain(..self.titles.len() - 32);
         }
     }
 
-    /// Forgets everything (a new section starts).
+    /// Forgets the entities pronouns could refer to (a new section
+    /// starts); attacks are remembered across sections.
     pub fn reset(&mut self) {
         self.items.clear();
-        self.events.clear();
     }
 }
 
@@ -179,6 +179,18 @@ impl Ctx<'_, '_> {
             || ent.metonym_of.iter().any(|m| states(&m.target))
     }
 
+    /// A state named by its name ("Pakistan", "the United States"): "it",
+    /// not "they" (unlike "the Saudis" or "Pakistani forces").
+    fn singular_state(&self, mention: usize) -> bool {
+        let m = &self.s.doc.mentions[mention];
+        let Some(e) = m.entity() else { return false };
+        if !self.states.contains(e.id.as_str()) {
+            return false;
+        }
+        let text = m.text.trim_start_matches("the ").trim_start_matches("The ");
+        text.eq_ignore_ascii_case(&e.name) || !text.ends_with('s')
+    }
+
     fn fits(&self, mention: usize, types: &[&str]) -> bool {
         self.s.doc.mentions[mention].entity().is_some_and(|e| types.contains(&e.etype.as_str()))
     }
@@ -212,8 +224,12 @@ impl Ctx<'_, '_> {
             }
         }
         let cands = self.candidates(i);
-        let fitting: Vec<&(usize, bool, bool)> =
-            cands.iter().filter(|c| self.fits(c.0, &types)).collect();
+        let plural = matches!(w, "they" | "them" | "their" | "themselves");
+        let fitting: Vec<&(usize, bool, bool)> = cands
+            .iter()
+            .filter(|c| self.fits(c.0, &types))
+            .filter(|c| !(plural && self.singular_state(c.0)))
+            .collect();
         if matches!(w, "we" | "our" | "us") && !fitting.iter().any(|c| c.2) {
             // a titled official speaking for their organisation ("State
             // Department Spokesperson John Kirby … saying, "We …")

@@ -664,6 +664,8 @@ impl<'d> Ctx<'_, 'd> {
                 break;
             }
         }
+        // the clause may go on past `pos` ("Working with Russia, the United States …")
+        let pos = (pos + 1..s.len()).find(|&k| matches!(s.pos(k), Pos::Semi | Pos::Colon)).unwrap_or(s.len());
         let mut i = start;
         let mut tries = 0;
         while i < pos && tries < 4 {

@@ -57,6 +57,25 @@ fn relation(kind: TitleKind) -> Relation {
 }
 
 impl Ctx<'_, '_> {
+    /// The organisation last seen with `title`: earlier in this sentence
+    /// ("the UN Secretary-General's Deputy Spokesman … Secretary-General Ban
+    /// Ki-moon") or in the document.
+    fn remembered_title(&self, title: &str, before: usize) -> Option<usize> {
+        let s = self.s;
+        for k in (0..before).rev() {
+            if s.etype(k) != Some("actor") {
+                continue;
+            }
+            let text = s.text(k).to_lowercase().replace('’', "'");
+            let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let after_title = s.word(k + 1).is_some_and(|w| title.starts_with(w));
+            if t.ends_with(&format!(" {title}")) || after_title && title.split(' ').count() == 1 {
+                return s.mention_index(k);
+            }
+        }
+        self.disc.titles.iter().rev().find(|(t, _)| t == title).map(|(_, m)| *m)
+    }
+
     /// A title inside a person's name as tagged ("State Department
     /// Spokesperson John Kirby", "Secretary-General Ban Ki-moon", "ambassador
     /// David Hale"): what it says, and the organisation — named inside the
@@ -92,8 +111,8 @@ impl Ctx<'_, '_> {
                 }
             }
             if org.is_empty() && kind == TitleKind::Leads {
-                if let Some((_, m)) = self.disc.titles.iter().rev().find(|(t, _)| *t == title) {
-                    org.push(Arg { mention: *m, alt: None, text: s.toks[k].span, tok: k, via: Via::Reference });
+                if let Some(m) = self.remembered_title(&title, k) {
+                    org.push(Arg { mention: m, alt: None, text: s.toks[k].span, tok: k, via: Via::Reference });
                 }
             }
             if org.is_empty() {
@@ -176,8 +195,8 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
     }
     if org.is_empty() && !person.is_empty() && kind == TitleKind::Leads {
         // a title met before with its organisation ("UN Secretary-General")
-        if let Some((_, m)) = cx.disc.titles.iter().rev().find(|(t, _)| *t == word) {
-            org = vec![Arg { mention: *m, alt: None, text: s.toks[i].span, tok: i, via: Via::Reference }];
+        if let Some(m) = cx.remembered_title(&word, i) {
+            org = vec![Arg { mention: m, alt: None, text: s.toks[i].span, tok: i, via: Via::Reference }];
             rule = "title-remembered";
         }
     }

@@ -42,6 +42,24 @@ fn is_verbal(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form) -> bool {
 /// marker only takes places.
 pub(super) fn object(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Option<(Vec<Arg>, usize, bool)> {
     let s = cx.s;
+    if let Some(found) = object_at(cx, cue, i, j) {
+        return Some(found);
+    }
+    // "Meeting in Islamabad with William Milam": past a place or a date
+    if matches!(s.low(j), "in" | "at" | "on" | "during" | "since") {
+        if let Some(np) = cx.np_at(j + 1) {
+            let setting = np.args.iter().all(|a| matches!(cx.etype(a), "place" | "facility"))
+                || (np.a..=np.e).any(|k| s.pos(k) == Pos::Date);
+            if setting && s.pos(np.e + 1) == Pos::Prep {
+                return object_at(cx, cue, i, np.e + 1);
+            }
+        }
+    }
+    None
+}
+
+fn object_at(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Option<(Vec<Arg>, usize, bool)> {
+    let s = cx.s;
     for mk in &cue.object {
         if mk.words.is_empty() {
             if cue.double_object {
