@@ -246,6 +246,8 @@ struct GrammarFile {
     copulas: Vec<String>,
     adverbs: Vec<String>,
     verbs: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
     transparent: Vec<String>,
     object_control: Vec<String>,
     irregular: HashMap<String, Vec<String>>,
@@ -597,6 +599,9 @@ impl Lexicon {
         }
         for v in lower(&g.verbs) {
             self.flag_verb(&v, 0, &g.irregular);
+        }
+        for n in lower(&g.nouns) {
+            self.flag(&n, f::NOUN);
         }
         for v in lower(&g.transparent) {
             self.flag_verb(&v, f::TRANSPARENT, &g.irregular);
