@@ -325,6 +325,11 @@ struct BasesEntry {
 }
 
 #[derive(Deserialize)]
+struct VictimsEntry {
+    verbs: Vec<String>,
+}
+
+#[derive(Deserialize)]
 struct UndergoEntry {
     verbs: Vec<String>,
 }
@@ -359,6 +364,7 @@ struct RelationsFile {
     events: EventsEntry,
     bases: BasesEntry,
     undergo: UndergoEntry,
+    victims: VictimsEntry,
     designation: DesignationEntry,
     light: LightEntry,
     titles: TitlesEntry,
@@ -470,6 +476,7 @@ pub(crate) struct Lexicon {
     pub base_copulas: PhraseTable<()>,
     pub base_use: PhraseTable<()>,
     pub undergo: PhraseTable<()>,
+    pub victims: PhraseTable<()>,
     pub light: PhraseTable<()>,
     pub inverse_light: PhraseTable<()>,
     pub inverse_preps: Vec<String>,
@@ -700,6 +707,9 @@ impl Lexicon {
             if let Some(first) = v.split_whitespace().next() {
                 self.flag_verb(first, 0, irr);
             }
+        }
+        for v in lower(&r.victims.verbs) {
+            add_verb_phrase(&mut self.victims, &v, irr, ());
         }
         for n in lower(&r.designation.nouns) {
             self.flag(&n, f::DESIGNATION);

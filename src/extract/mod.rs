@@ -199,7 +199,12 @@ impl<'a> DocRun<'a> {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut events: Vec<Event> = Vec::new();
         for fr in &frames {
-            if fr.rel == Relation::Attacks && !fr.obj.is_empty() && !cx.irrealis(fr) {
+            // an attack described as an event (not "attacking soft targets")
+            let finite = fr.rule.starts_with("noun")
+                || (s.pos(fr.pred) == Pos::Verb
+                    && !s.low(fr.pred).ends_with("ing")
+                    && !(cx.group_start(fr.pred)..fr.pred).any(|k| s.pos(k) == Pos::To));
+            if fr.rel == Relation::Attacks && !fr.obj.is_empty() && finite && !cx.irrealis(fr) {
                 let date = fr.date.or_else(|| first_date(&s, &cites));
                 events.push(Event { target: fr.obj[0].clone(), date, place: cx.place_of(fr), sentence: si });
             }
@@ -214,12 +219,21 @@ impl<'a> DocRun<'a> {
                 self.speaker = Some(r.clone());
             }
         }
-        let subjects: Vec<(usize, bool)> = (0..s.len())
+        let mut subjects: Vec<(usize, bool)> = (0..s.len())
             .filter_map(|k| match s.toks[k].kind {
                 Kind::Entity(m) => Some((m, cx.is_subject_token(k))),
                 _ => None,
             })
             .collect();
+        // what pronouns and descriptions were taken to mean stays salient
+        // ("it" … "The group" …)
+        for fr in &frames {
+            for a in fr.subj.iter().chain(&fr.obj) {
+                if a.via == arguments::Via::Reference && a.alt.is_none() && a.mention < self.doc.mentions.len() {
+                    subjects.push((a.mention, cx.followed_by_verb(a.tok)));
+                }
+            }
+        }
         let titles = self.titles_in(&cx);
         drop(cx);
         self.disc.titles.extend(titles);
@@ -283,16 +297,7 @@ impl<'a> DocRun<'a> {
         let hedged = !plain && cx.hedged(fr);
         let report: Option<Report> = match &fr.attribution {
             _ if plain => None,
-            Some(a) => Some(Report {
-                from: a.from,
-                to: a.to,
-                args: a.args.clone(),
-                text: if a.args.is_empty() {
-                    String::new()
-                } else {
-                    s.text_range(a.from, a.to.saturating_sub(1).max(a.from)).to_string()
-                },
-            }),
+            Some(a) => Some(Report { from: a.from, to: a.to, args: a.args.clone(), text: a.text.clone() }),
             None => reports.iter().find(|r| r.from <= fr.cue.0 && fr.cue.0 < r.to).cloned(),
         };
         let time = cx.frame_time(fr, cites).or_else(|| self.sections.time(sent.section));
@@ -420,7 +425,8 @@ impl<'a> DocRun<'a> {
         }
         let (sig_s, sig_o) = signature(rel);
         let (subject, sm) = self.resolve(cx, sa, true, year)?;
-        let (object, om) = self.resolve(cx, oa, !object_is_place_role(rel), year)?;
+        let place_like = matches!(cx.etype(oa), "place" | "facility");
+        let (object, om) = self.resolve(cx, oa, !object_is_place_role(rel) || (rel == Relation::Attacks && !place_like), year)?;
         if subject.entity == object.entity || self.same_side(rel, &subject, &object) {
             return None;
         }

@@ -32,7 +32,7 @@ const CLAUSE_HEDGES: &[&str] = &[
 impl Ctx<'_, '_> {
     /// The text of the noun phrase that ends just before the verb group of
     /// `v` (skipping a parenthesised year: "Abbas (2008) has emphasized").
-    fn subject_text(&self, v: usize) -> String {
+    pub(crate) fn subject_text(&self, v: usize) -> String {
         let s = self.s;
         let g = self.group_start(v);
         if g == 0 {

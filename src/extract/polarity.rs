@@ -40,8 +40,12 @@ impl Ctx<'_, '_> {
         if (g..p).any(|k| self.lex.neg_phrases.longest_at(k, |x| s.word(x)).is_some_and(|m| m.end <= p)) {
             return true;
         }
-        // "neither expelled … nor curtailed"
+        // "neither expelled … nor curtailed", "Neither X nor Y has condemned"
         if g > 0 && s.is(g - 1, "nor") {
+            return true;
+        }
+        let cs = self.clause_start(p);
+        if (cs..p).any(|k| s.is(k, "neither")) && (cs..p).any(|k| s.is(k, "nor")) {
             return true;
         }
         // "refused to recognise", "failed to act", "denied harbouring"

@@ -95,8 +95,8 @@ impl Ctx<'_, '_> {
     pub fn is_subject_token(&self, k: usize) -> bool {
         let s = self.s;
         let mut e = k;
-        while e + 1 < s.len() && matches!(s.pos(e + 1), Pos::Noun | Pos::Adj | Pos::Ent) {
-            if s.pos(e + 1) == Pos::Noun && !s.has(e + 1, f::ORGAN | f::MEMBER) {
+        while e + 1 < s.len() && matches!(s.pos(e + 1), Pos::Noun | Pos::Adj | Pos::Ent | Pos::Poss) {
+            if s.pos(e + 1) == Pos::Noun && !s.has(e + 1, f::ORGAN | f::MEMBER) && s.pos(e) != Pos::Poss {
                 return false;
             }
             e += 1;
@@ -143,10 +143,12 @@ impl Ctx<'_, '_> {
     fn candidates(&self, i: usize) -> Vec<(usize, bool, bool)> {
         let s = self.s;
         let mut out = Vec::new();
-        // an object pronoun never means its own clause's subject
+        // an object pronoun (or a possessive description: "Al-Qaeda praised
+        // the group's attacks") never means its own clause's subject
         // ("LeJ claimed to have collaborated with them")
         let object = matches!(s.low(i), "them" | "him" | "us")
-            || (matches!(s.low(i), "it" | "her") && i > 0 && matches!(s.pos(i - 1), Pos::Verb | Pos::Prep));
+            || (matches!(s.low(i), "it" | "her") && i > 0 && matches!(s.pos(i - 1), Pos::Verb | Pos::Prep))
+            || (s.pos(i) == Pos::Det && (i + 1..(i + 4).min(s.len())).any(|k| s.pos(k) == Pos::Poss));
         let mut own_subject_skipped = false;
         for k in (0..i).rev() {
             if let Kind::Entity(m) = s.toks[k].kind {
@@ -271,10 +273,27 @@ impl Ctx<'_, '_> {
         let types = self.types_of(e);
         let nonstate = self.lex.nonstate.iter().any(|n| n == s.low(e));
         let text = Span::new(s.toks[a].span.start, s.toks[e].span.end);
+        // "the network" after "the Haqqani Network": a name holding the noun
+        if !two {
+            let head = s.low(e);
+            let sing = head.strip_suffix('s').unwrap_or(head);
+            for (m, _, _) in self.candidates(a) {
+                let Some(ent) = s.doc.mentions[m].entity() else { continue };
+                let name = ent.name.to_lowercase();
+                if self.fits(m, &types) && name.split_whitespace().any(|w| w == head || w == sing) {
+                    return vec![Arg { mention: m, alt: None, text, tok: e, via: Via::Reference }];
+                }
+            }
+        }
+        let possessive = s.pos(e + 1) == Pos::Poss;
         let mut out: Vec<Arg> = Vec::new();
         for (m, subj, _) in self.candidates(a) {
             if !self.fits(m, &types) || (nonstate && self.is_state_like(m)) {
                 continue;
+            }
+            if possessive && !two {
+                // "the group's attacks": the nearest, like "its"
+                return vec![Arg { mention: m, alt: None, text, tok: e, via: Via::Reference }];
             }
             let id = s.doc.mentions[m].entity().map(|x| x.id.as_str());
             if out.iter().any(|o| s.doc.mentions[o.mention].entity().map(|x| x.id.as_str()) == id)

@@ -311,7 +311,7 @@ impl<'d> Ctx<'_, 'd> {
             while k > 0 && matches!(s.low(k), "also" | "later" | "even") {
                 k -= 1;
             }
-            if s.pos(k) == Pos::Conj && matches!(s.low(k), "and" | "or" | "&") {
+            if s.pos(k) == Pos::Conj && matches!(s.low(k), "and" | "or" | "&" | "nor") {
                 sep = true;
                 if k == 0 {
                     break;
@@ -354,6 +354,20 @@ impl<'d> Ctx<'_, 'd> {
         let Some(np) = self.np_at(a) else { return (Vec::new(), a) };
         let mut args = np.args.clone();
         let mut end = np.e;
+        // "Shia mosques and Hazara schools in Kabul": past a list of places
+        // that are no names, to the name
+        if o.locations && args.is_empty() && s.has(np.head, f::LOCATION) {
+            let mut k = end + 1;
+            while matches!(s.pos(k), Pos::Comma | Pos::Conj) {
+                match self.np_right(k + 1) {
+                    Some(e2) if self.referent(k + 1, e2).is_empty() => {
+                        end = e2;
+                        k = e2 + 1;
+                    }
+                    _ => break,
+                }
+            }
+        }
         if o.locations
             && (args.is_empty() || s.has(np.head, f::LOCATION))
             && LOC_PREPS.contains(&s.low(end + 1))
@@ -454,7 +468,8 @@ impl<'d> Ctx<'_, 'd> {
         let found = self.subject_before(g - 1, v, bare, 0);
         // "…, partly to discuss …, but also to urge Sharif": an infinitive
         // of purpose takes the subject of its clause
-        let infinitive = self.s.pos(g) == Pos::To || (g < v && (g..v).all(|k| matches!(self.s.pos(k), Pos::To | Pos::Adv)));
+        let infinitive = (g..v).any(|k| self.s.pos(k) == Pos::To)
+            && (g..v).all(|k| matches!(self.s.pos(k), Pos::To | Pos::Adv));
         if found.is_empty() && infinitive && matches!(self.s.pos(g - 1), Pos::Comma | Pos::Adv | Pos::Conj) {
             return self.main_subject(v);
         }
@@ -540,7 +555,23 @@ impl<'d> Ctx<'_, 'd> {
             Pos::Comma | Pos::Dash => {
                 if let Some(open) = self.parenthetical_start(k) {
                     if open > 0 {
-                        return self.subject_before(open - 1, v, bare, depth + 1);
+                        let found = self.subject_before(open - 1, v, bare, depth + 1);
+                        if !found.is_empty() || !ing {
+                            return found;
+                        }
+                    }
+                }
+                // "TTP attacks, particularly targeting security forces": the
+                // participle describes the attacks, whose agent acts
+                if ing && k > 0 && s.pos(k - 1).in_np() {
+                    let a = self.np_left(k - 1);
+                    let cue = self.lex.nouns.matches_at(k - 1, |x| s.word(x)).iter().any(|m| m.end == k);
+                    if cue {
+                        for x in (a..k - 1).rev() {
+                            if s.pos(x) == Pos::Ent && matches!(s.etype(x), Some("actor" | "person")) {
+                                return self.arg(x, Via::Name).into_iter().collect();
+                            }
+                        }
                     }
                 }
                 if ing { self.main_subject(v) } else { Vec::new() }

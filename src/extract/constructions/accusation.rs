@@ -5,7 +5,10 @@
 
 use super::{Attribution, Frame, verbal};
 use crate::extract::arguments::Ctx;
+use crate::extract::lexicon::f;
+use crate::extract::syntax::ObjOpts;
 use crate::extract::tokens::{Kind, Pos};
+use crate::model::Relation;
 
 pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
     let s = cx.s;
@@ -14,14 +17,34 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
             continue;
         }
         let Some(m) = cx.lex.accusation.longest_at(i, |k| s.word(k)) else { continue };
-        let Some(np) = cx.np_at(m.end) else { continue };
-        if np.args.is_empty() || !matches!(s.low(np.e + 1), "of" | "for") {
+        let g = cx.group_start(i);
+        let passive = (g..i).any(|k| s.has(k, f::BE)) && s.low(i).ends_with("ed");
+        // active: "X accuses Y of …"; passive: "Y was accused (by X) of …"
+        let (accused, accuser, after) = if passive {
+            let accused = cx.subject(i);
+            let mut j = m.end;
+            let mut accuser = Vec::new();
+            if s.is(j, "by") {
+                let (a, e) = cx.object_phrase(j + 1, ObjOpts::default());
+                accuser = a;
+                j = e + 1;
+            }
+            (accused, accuser, j)
+        } else {
+            let Some(np) = cx.np_at(m.end) else { continue };
+            (np.args, cx.subject(i), np.e + 1)
+        };
+        if accused.is_empty() || !matches!(s.low(after), "of" | "for") {
             continue;
         }
-        let accuser = cx.subject(i);
-        let g = cx.group_start(i);
-        let attribution = Attribution { args: accuser, from: g.saturating_sub(1), to: i };
-        let start = np.e + 2;
+        let from = if passive { i } else { g.saturating_sub(1) };
+        let text = if accuser.is_empty() { s.text_range(g, i).to_string() } else if passive {
+            accuser.iter().map(|a| a.text.slice(&s.doc.doc.text)).collect::<Vec<_>>().join(", ")
+        } else {
+            cx.subject_text(i)
+        };
+        let attribution = Attribution { args: accuser, from, to: i + 1, text };
+        let start = after + 1;
         let stop = (start..s.len())
             .find(|&k| matches!(s.pos(k), Pos::Stop | Pos::Semi | Pos::Sub | Pos::Rel))
             .unwrap_or(s.len());
@@ -36,11 +59,36 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
                     j += 2;
                 }
                 let Some((obj, _, place_only)) = verbal::object(cx, cue, c, j) else { continue };
-                let mut fr = Frame::new(cue.relation, np.args.clone(), obj, (c, vm.end), c, "accusation-content", 0.75);
+                let mut fr = Frame::new(cue.relation, accused.clone(), obj, (c, vm.end), c, "accusation-content", 0.75);
                 fr.attribution = Some(attribution.clone());
                 fr.subj_types = cue.subject_types.clone();
                 fr.obj_types = if place_only { Some(vec!["territory".into()]) } else { cue.object_types.clone() };
                 fr.by_type = cue.by_type.clone();
+                out.push(fr);
+            }
+        }
+        // "blamed for the 2011 attack on the U.S. embassy"
+        for c in start..stop {
+            for nm in cx.lex.nouns.matches_at(c, |k| s.word(k)) {
+                let cue = &cx.lex.noun_cues[*nm.value];
+                if cue.relation != Relation::Attacks {
+                    continue;
+                }
+                let j = nm.end;
+                let Some(mk) = cue.object.iter().find(|mk| mk.words.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w.as_str()))) else {
+                    continue;
+                };
+                let opts = ObjOpts { locations: true, rep_prep: None };
+                let (obj, _) = cx.object_phrase(j + mk.words.len(), opts);
+                if obj.is_empty() {
+                    continue;
+                }
+                let mut fr = Frame::new(cue.relation, accused.clone(), obj, (c, nm.end), c, "accusation-content", 0.7);
+                fr.attribution = Some(attribution.clone());
+                fr.date = (start..c).find_map(|k| match s.toks[k].kind {
+                    Kind::Date(d) => Some(d),
+                    _ => None,
+                });
                 out.push(fr);
             }
         }

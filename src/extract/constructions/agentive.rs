@@ -141,7 +141,8 @@ fn agent_noun(cx: &Ctx<'_, '_>, i: usize, end: usize, rel: Relation, preps: &[St
                 let v = refl - 1;
                 subj = cx.subject(v);
                 if cx.lex.self_report.longest_at(v, |x| s.word(x)).is_some() {
-                    attribution = Some(Attribution { args: subj.clone(), from: v, to: refl });
+                    let text = cx.subject_text(v);
+                    attribution = Some(Attribution { args: subj.clone(), from: v, to: refl, text });
                 }
                 rule = "agent-self";
             }

@@ -21,9 +21,11 @@ use crate::model::Relation;
 pub(crate) struct Attribution {
     /// The source's entities (may be empty).
     pub args: Vec<Arg>,
-    /// Token range of the source as written.
+    /// Token range the attribution covers.
     pub from: usize,
     pub to: usize,
+    /// The source as written ("Pakistani authorities", "was blamed").
+    pub text: String,
 }
 
 /// One predicate–argument structure found in a sentence.

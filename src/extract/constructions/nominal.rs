@@ -13,6 +13,7 @@ use crate::extract::tokens::{Kind, Pos};
 use crate::model::Relation;
 
 pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
+    operations(cx, out);
     let s = cx.s;
     for i in 0..s.len() {
         if s.toks[i].kind != Kind::Word {
@@ -31,6 +32,28 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
             let cue = &cx.lex.noun_cues[*m.value];
             out.extend(frames(cx, i, m.end, cue));
         }
+    }
+}
+
+/// A named military operation "against" someone: "the Pakistani military
+/// launched Operation Zarb-e-Azb against the TTP" (the launcher fights).
+fn operations(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
+    let s = cx.s;
+    for k in 0..s.len() {
+        if s.etype(k) != Some("operation") || !s.is(k + 1, "against") {
+            continue;
+        }
+        let (obj, _) = cx.object_phrase(k + 2, ObjOpts::default());
+        if obj.is_empty() {
+            continue;
+        }
+        let a = cx.np_left(k);
+        let Some((lv, Governor::Light)) = governing_verb(cx, a) else { continue };
+        let agent = cx.subject(lv);
+        if agent.is_empty() {
+            continue;
+        }
+        out.push(Frame::new(Relation::Fights, agent, obj, (k, k + 2), lv, "operation-against", 0.75));
     }
 }
 
@@ -156,6 +179,22 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
             obj = cx.arg(p, Via::Name).into_iter().collect();
         }
     }
+    // "X was killed in a U.S. drone strike (in Kunar)": X is the target
+    let mut place = None;
+    if cue.relation == Relation::Attacks && a >= 2 && matches!(s.low(a - 1), "in" | "during" | "by") {
+        let v = a - 2;
+        let passive = (cx.group_start(v)..v).any(|k| s.has(k, f::BE)) || s.low(v).starts_with("die");
+        if s.pos(v) == Pos::Verb && passive && cx.lex.victims.longest_at(v, |x| s.word(x)).is_some() {
+            let victims = cx.subject(v);
+            if !victims.is_empty() {
+                if let Some(p) = obj.first().filter(|o| matches!(cx.etype(o), "place" | "facility")) {
+                    place = Some(p.mention);
+                }
+                obj = victims;
+                rule = "noun-victim";
+            }
+        }
+    }
     if between && agent.is_empty() && obj.len() >= 2 {
         agent = vec![obj.remove(0)];
         rule = "noun-between";
@@ -173,6 +212,7 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
     let conf = if rule == "noun-light" || rule == "noun-inverse" { 0.7 } else { 0.75 };
     let mut fr = Frame::new(cue.relation, agent, obj, (i, end), pred, rule, conf);
     fr.date = date;
+    fr.place = place.filter(|&m| m != usize::MAX);
     fr.obj_types = if place_only { Some(vec!["territory".into()]) } else { cue.object_types.clone() };
     let mut out = vec![fr.clone()];
     if between && cue.relation == Relation::Fights && fr.complete() {

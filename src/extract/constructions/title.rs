@@ -143,6 +143,11 @@ fn organisation(cx: &Ctx<'_, '_>, a: usize, i: usize, end: usize) -> Vec<Arg> {
                     return Vec::new();
                 }
             }
+            Pos::PossPron => return cx.resolve_pronoun(k).into_iter().filter(|x| cx.etype(x) == "actor").collect(),
+            Pos::Poss if k > a && s.has(k - 1, f::DESC_ACTOR) => {
+                let d = (a..k).find(|&x| s.pos(x) == Pos::Det).unwrap_or(a);
+                return cx.resolve_description(d, k - 1).into_iter().filter(|x| cx.etype(x) == "actor").collect();
+            }
             Pos::Noun | Pos::Adj if s.toks[k].cap => {
                 if let Some(x) = cx.demonym_arg(k) {
                     if cx.etype(&x) == "actor" {

@@ -7,6 +7,7 @@ use crate::extract::arguments::{Arg, Ctx};
 use crate::extract::lexicon::{Form, VerbCue, f};
 use crate::extract::syntax::ObjOpts;
 use crate::extract::tokens::{Kind, Pos};
+use crate::model::Relation;
 
 pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
     let s = cx.s;
@@ -60,13 +61,23 @@ pub(super) fn object(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Opt
 
 fn object_at(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Option<(Vec<Arg>, usize, bool)> {
     let s = cx.s;
+    // "demanded that Kabul take action": the subject of the demand's clause
+    if cue.relation == Relation::Demands && s.is(j, "that") {
+        if let Some(np) = cx.np_at(j + 1) {
+            if !np.args.is_empty() && cx.followed_by_verb(np.e) {
+                return Some((np.args, np.e, false));
+            }
+        }
+    }
     for mk in &cue.object {
         if mk.words.is_empty() {
             if cue.double_object {
                 continue;
             }
             if s.pos(j).in_np() || s.pos(j) == Pos::Pron || (s.pos(j) == Pos::Adv && s.pos(j + 1).in_np()) {
-                let (o, e) = cx.object_phrase(j, ObjOpts::default());
+                // "struck targets in Khost": an attack's place may be its object
+                let opts = ObjOpts { locations: cue.relation == Relation::Attacks, rep_prep: None };
+                let (o, e) = cx.object_phrase(j, opts);
                 if !o.is_empty() {
                     return Some((o, e, false));
                 }
@@ -123,7 +134,7 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
     }
     let subj = cx.subject(i);
     // an attack without a named attacker is kept as an event
-    if subj.is_empty() && cue.relation != crate::model::Relation::Attacks {
+    if subj.is_empty() && cue.relation != Relation::Attacks {
         return None;
     }
     let mut j = end;
