@@ -3,6 +3,7 @@
 
 mod browser;
 mod claims;
+mod dates;
 mod export;
 mod gazetteer;
 mod review;

@@ -674,7 +674,11 @@ impl<'d> Ctx<'_, 'd> {
                     Pos::Prep | Pos::Adv | Pos::Det | Pos::Rel | Pos::Sub | Pos::Ent | Pos::Noun | Pos::Adj
                 ) || (s.pos(first) == Pos::Verb && !self.is_ing(first));
                 let before_np = c > 0 && (s.pos(c - 1).in_np() || s.pos(c - 1) == Pos::Close);
-                if opens && before_np {
+                // a clause of its own is no parenthetical (", Pakistan has
+                // witnessed …,") unless it is a relative or subordinate one
+                let clause = !matches!(s.pos(first), Pos::Rel | Pos::Sub)
+                    && (first..k).any(|x| s.pos(x) == Pos::Aux);
+                if opens && before_np && !clause {
                     return Some(c);
                 }
                 return None;

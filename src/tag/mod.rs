@@ -4,6 +4,8 @@
 //! It never names a particular recognizer; the gazetteer and the date tagger
 //! meet here only through [`Recognizer`].
 
+use std::collections::BTreeMap;
+
 use crate::model::{Mention, Recognizer, SegmentedDoc, TaggedDoc};
 
 /// Runs `recognizers` over `seg` and keeps a non-overlapping set of mentions:
@@ -26,15 +28,17 @@ fn resolve_overlaps(mut ranked: Vec<(usize, Mention)>) -> Vec<Mention> {
         b.span.len().cmp(&a.span.len()).then(ra.cmp(rb)).then(a.span.start.cmp(&b.span.start))
     });
     let mut kept: Vec<Mention> = Vec::with_capacity(ranked.len());
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Spans kept so far, by start: a clash is with the nearest kept span
+    // starting at or before this one, or the nearest starting after it.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for (_, m) in ranked {
-        let pos = taken.partition_point(|&(s, _)| s < m.span.start);
-        let clash_prev = pos > 0 && taken[pos - 1].1 > m.span.start;
-        let clash_next = pos < taken.len() && taken[pos].0 < m.span.end;
+        let (start, end) = (m.span.start, m.span.end);
+        let clash_prev = taken.range(..=start).next_back().is_some_and(|(_, &e)| e > start);
+        let clash_next = taken.range(start..).next().is_some_and(|(&s, _)| s < end);
         if m.span.is_empty() || clash_prev || clash_next {
             continue;
         }
-        taken.insert(pos, (m.span.start, m.span.end));
+        taken.insert(start, end);
         kept.push(m);
     }
     kept.sort_by_key(|m| (m.span.start, m.span.end));
