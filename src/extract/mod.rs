@@ -38,7 +38,7 @@ use tokens::{Kind, Pos, Sent};
 use crate::error::RulesError;
 use crate::lexicon::RulesDir;
 use crate::model::{
-    Argument, Claim, EntityCatalog, Evidence, Modality, Place, Polarity, Relation,
+    Argument, Claim, ClaimTime, EntityCatalog, Evidence, Modality, Place, Polarity, Relation,
     Source, TaggedDoc,
 };
 
@@ -121,6 +121,8 @@ struct DocRun<'a> {
     quote_open: bool,
     quote_block: usize,
     speaker: Option<Report>,
+    /// The last date of the current paragraph.
+    para_time: Option<ClaimTime>,
 }
 
 /// One claim before its id is known.
@@ -149,6 +151,7 @@ impl<'a> DocRun<'a> {
             quote_open: false,
             quote_block: usize::MAX,
             speaker: None,
+            para_time: None,
         }
     }
 
@@ -164,6 +167,7 @@ impl<'a> DocRun<'a> {
             self.quote_open = false;
             self.quote_block = sent.block;
             self.speaker = None;
+            self.para_time = None;
         }
         if self.sections.skipped(sent.section) {
             return;
@@ -234,6 +238,9 @@ impl<'a> DocRun<'a> {
                 }
             }
         }
+        if let Some(t) = cx.last_time(&cites) {
+            self.para_time = Some(t);
+        }
         let titles = self.titles_in(&cx);
         drop(cx);
         self.disc.titles.extend(titles);
@@ -295,12 +302,25 @@ impl<'a> DocRun<'a> {
         // not what a source says (unless quoted)
         let plain = fr.realis && !cx.quoted.get(fr.cue.0).copied().unwrap_or(false);
         let hedged = !plain && cx.hedged(fr);
+        // a nominal inside a prepositional phrase refers to something the
+        // author takes as given ("a dialogue on Bin Ladin's presence in
+        // Afghanistan", "the man behind the London bombings"), even when the
+        // sentence reports what someone said
+        let nominal = fr.rule.starts_with("noun-") && !matches!(fr.rule, "noun-light" | "noun-inverse" | "noun-undergo");
+        let np = cx.np_left(fr.cue.0);
+        let presupposed = nominal && (fr.rule == "noun-behind" || (np > 0 && s.pos(np - 1) == Pos::Prep));
         let report: Option<Report> = match &fr.attribution {
             _ if plain => None,
             Some(a) => Some(Report { from: a.from, to: a.to, args: a.args.clone(), text: a.text.clone() }),
+            None if presupposed && !cx.quoted.get(fr.cue.0).copied().unwrap_or(false) => None,
             None => reports.iter().find(|r| r.from <= fr.cue.0 && fr.cue.0 < r.to).cloned(),
         };
-        let time = cx.frame_time(fr, cites).or_else(|| self.sections.time(sent.section));
+        // the sentence's date, else the heading's period, else the date the
+        // paragraph's narrative reached
+        let time = cx
+            .frame_time(fr, cites)
+            .or_else(|| self.sections.time(sent.section))
+            .or_else(|| self.para_time.clone());
         let year = time
             .as_ref()
             .and_then(|t| t.start_date.or(t.end_date))

@@ -7,7 +7,7 @@
 use super::arguments::Ctx;
 use super::constructions::Frame;
 use super::tokens::{Kind, Pos};
-use crate::model::{ClaimTime, MentionKind, TaggedDoc, TimeOrigin};
+use crate::model::{ClaimTime, Granularity, MentionKind, TaggedDoc, TimeOrigin};
 
 /// Heading titles of sections that hold references, not prose.
 const BIBLIOGRAPHY: &[&str] = &[
@@ -40,13 +40,18 @@ impl Sections {
         let mut times: Vec<Option<ClaimTime>> = Vec::with_capacity(n);
         let mut skip = Vec::with_capacity(n);
         for (i, sec) in doc.doc.sections.iter().enumerate() {
+            // a heading's period, not a day named in a title ("The 9/11 Commission Report")
             let own = doc.mentions_in(sec.heading).iter().find_map(|m| match &m.kind {
-                MentionKind::Date(d) if d.start.is_some() || d.end.is_some() => Some(ClaimTime {
-                    text: m.text.clone(),
-                    start_date: d.start,
-                    end_date: d.end,
-                    origin: TimeOrigin::Section,
-                }),
+                MentionKind::Date(d)
+                    if (d.start.is_some() || d.end.is_some()) && d.granularity != Granularity::Day =>
+                {
+                    Some(ClaimTime {
+                        text: m.text.clone(),
+                        start_date: d.start,
+                        end_date: d.end,
+                        origin: TimeOrigin::Section,
+                    })
+                }
                 _ => None,
             });
             let parent = sec.parent.filter(|&p| p < i);
@@ -92,6 +97,18 @@ fn time_of(doc: &TaggedDoc, first: usize, last: usize) -> Option<ClaimTime> {
 }
 
 impl Ctx<'_, '_> {
+    /// The last date of the sentence outside citations, as the time later
+    /// sentences of the paragraph inherit.
+    pub fn last_time(&self, citations: &[(usize, usize)]) -> Option<ClaimTime> {
+        let s = self.s;
+        (0..s.len()).rev().find_map(|k| match s.toks[k].kind {
+            Kind::Date(m) if !citations.iter().any(|&(a, b)| a <= k && k <= b) => {
+                time_of(s.doc, m, m).map(|t| ClaimTime { origin: TimeOrigin::Paragraph, ..t })
+            }
+            _ => None,
+        })
+    }
+
     /// The time of a frame from the dates of its sentence (none found:
     /// `None`; the caller falls back to the section).
     pub fn frame_time(&self, fr: &Frame, citations: &[(usize, usize)]) -> Option<ClaimTime> {
