@@ -72,54 +72,60 @@ fn cut(s: &str, n: usize) -> String {
 
 fn header() -> String {
     format!(
-        "{:<24} {:<15} {:<24} {:<9} {:<23} {:<18} {}",
-        "SUBJECT", "RELATION", "OBJECT", "POL/MOD", "TIME", "RULE", "EVIDENCE"
+        "{:<28} {:<15} {:<28} {:<3} {:<9} {:<21} {}",
+        "SUBJECT", "RELATION", "OBJECT", "POL", "MODALITY", "TIME", "RULE"
     )
 }
 
+/// "ttp" or "pakistan (Islamabad)" when the text differs from the name.
+fn arg_label(a: &claimex::model::Argument) -> String {
+    if a.text.eq_ignore_ascii_case(&a.name) || a.text.eq_ignore_ascii_case(&a.entity) {
+        a.entity.clone()
+    } else {
+        format!("{} ({})", a.entity, a.text)
+    }
+}
+
 fn row(c: &Claim) -> String {
-    let arg = |a: &claimex::model::Argument| {
-        if a.text.eq_ignore_ascii_case(&a.name) {
-            a.entity.clone()
-        } else {
-            format!("{} ({})", a.entity, a.text)
-        }
-    };
     let pol = match c.polarity {
         Polarity::Positive => "+",
         Polarity::Negative => "NOT",
     };
     let modality = match c.modality {
-        Modality::Asserted => "asserted".to_string(),
-        Modality::Hedged => "hedged".to_string(),
-        Modality::Reported => match &c.source {
-            Some(s) => format!("reported by {}", s.entity.clone().unwrap_or_else(|| s.text.clone())),
-            None => "reported".to_string(),
-        },
+        Modality::Asserted => "asserted",
+        Modality::Hedged => "hedged",
+        Modality::Reported => "reported",
     };
     let time = c
         .time
         .as_ref()
         .map(|t| {
             let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
-            format!("{}–{}", d(t.start_date), d(t.end_date))
+            if t.start_date == t.end_date { d(t.start_date) } else { format!("{}–{}", d(t.start_date), d(t.end_date)) }
         })
         .unwrap_or_default();
+    let mut detail = format!("{} {:.2}", c.id, c.confidence);
+    if let Some(src) = &c.source {
+        detail.push_str(&format!(" · source: {}", src.entity.clone().unwrap_or_else(|| src.text.clone())));
+    }
+    if let Some(p) = &c.place {
+        detail.push_str(&format!(" · place: {}", p.entity));
+    }
     let excerpt = match &c.cue {
-        Some(cue) => excerpt_around(&c.evidence.sentence, cue, 70),
-        None => cut(&c.evidence.sentence, 70),
+        Some(cue) => excerpt_around(&c.evidence.sentence, cue, 90),
+        None => cut(&c.evidence.sentence, 90),
     };
     format!(
-        "{:<24} {:<15} {:<24} {:<9} {:<23} {:<18} {}\n{:<24} {}",
-        cut(&arg(&c.subject), 24),
+        "{:<28} {:<15} {:<28} {:<3} {:<9} {:<21} {}\n    {}\n    “{}”",
+        cut(&arg_label(&c.subject), 28),
         c.relation.as_str(),
-        cut(&arg(&c.object), 24),
-        cut(&format!("{pol} {modality}"), 9),
+        cut(&arg_label(&c.object), 28),
+        pol,
+        modality,
         time,
-        cut(&c.rule, 18),
+        c.rule,
+        detail,
         excerpt,
-        "",
-        cut(&format!("{} · {}", c.id, modality), 90),
     )
 }
 

@@ -465,9 +465,8 @@ impl<'a> DocRun<'a> {
     }
 
     /// True when a diplomatic relation would link an entity to its own
-    /// side: an organisation and its part ("the State Department urged
-    /// President Clinton"), two parts of one state, or a person and the
-    /// state of their country.
+    /// side: an organisation and its part, two parts of one state, or a
+    /// person and an organ of their country's state.
     fn same_side(&self, rel: Relation, a: &Argument, b: &Argument) -> bool {
         if !matches!(
             rel,
@@ -481,11 +480,12 @@ impl<'a> DocRun<'a> {
             return true;
         }
         let country = |id: &str| self.cat.entity(id).and_then(|x| x.country.clone());
-        // a person and the state (or a state organ) of their own country
+        // a person and an organ of their own country's state ("the State
+        // Department urged President Clinton")
         let own_state = |p: &Argument, lo: &[String]| {
             p.etype == "person"
                 && country(&p.entity).is_some()
-                && lo.iter().any(|x| self.territorial.contains(x.as_str()) && country(x) == country(&p.entity))
+                && lo.iter().skip(1).any(|x| self.territorial.contains(x.as_str()) && country(x) == country(&p.entity))
         };
         own_state(a, &lb) || own_state(b, &la)
     }

@@ -148,7 +148,8 @@ impl Ctx<'_, '_> {
         // ("LeJ claimed to have collaborated with them")
         let object = matches!(s.low(i), "them" | "him" | "us")
             || (matches!(s.low(i), "it" | "her") && i > 0 && matches!(s.pos(i - 1), Pos::Verb | Pos::Prep))
-            || (s.pos(i) == Pos::Det && (i + 1..(i + 4).min(s.len())).any(|k| s.pos(k) == Pos::Poss));
+            || (s.pos(i) == Pos::Det && (i + 1..(i + 4).min(s.len())).any(|k| s.pos(k) == Pos::Poss))
+            || (s.pos(i) == Pos::Det && i > 0 && matches!(s.pos(i - 1), Pos::Prep | Pos::Verb));
         let mut own_subject_skipped = false;
         for k in (0..i).rev() {
             if let Kind::Entity(m) = s.toks[k].kind {
