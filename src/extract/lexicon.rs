@@ -404,6 +404,8 @@ struct IrrealisEntry {
     verbs: Vec<String>,
     #[serde(default)]
     np_verbs: Vec<String>,
+    #[serde(default)]
+    that_verbs: Vec<String>,
     nouns: Vec<String>,
     quantifiers: Vec<String>,
     presupposing: Vec<String>,
@@ -492,6 +494,7 @@ pub(crate) struct Lexicon {
     pub neg_phrases: PhraseTable<()>,
     pub irrealis_verbs: PhraseTable<()>,
     pub irrealis_np: PhraseTable<()>,
+    pub irrealis_that: PhraseTable<()>,
     pub openers: PhraseTable<()>,
     pub object_control: PhraseTable<()>,
     pub pronouns: HashMap<String, Vec<String>>,
@@ -829,6 +832,9 @@ impl Lexicon {
         }
         for v in lower(&m.irrealis.np_verbs) {
             add_verb_phrase(&mut self.irrealis_np, &v, irr, ());
+        }
+        for v in lower(&m.irrealis.that_verbs) {
+            add_verb_phrase(&mut self.irrealis_that, &v, irr, ());
         }
         for n in lower(&m.irrealis.nouns) {
             self.flag(&n, f::IRR_NOUN);

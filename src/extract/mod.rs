@@ -311,16 +311,17 @@ impl<'a> DocRun<'a> {
         let presupposed = nominal && (fr.rule == "noun-behind" || (np > 0 && s.pos(np - 1) == Pos::Prep));
         let report: Option<Report> = match &fr.attribution {
             _ if plain => None,
-            Some(a) => Some(Report { from: a.from, to: a.to, args: a.args.clone(), text: a.text.clone() }),
+            Some(a) => Some(Report { from: a.from, to: a.to, args: a.args.clone(), text: a.text.clone(), negative: false }),
             None if presupposed && !cx.quoted.get(fr.cue.0).copied().unwrap_or(false) => None,
             None => reports.iter().find(|r| r.from <= fr.cue.0 && fr.cue.0 < r.to).cloned(),
         };
         // the sentence's date, else the heading's period, else the date the
         // paragraph's narrative reached
-        let time = cx
-            .frame_time(fr, cites)
+        let (own, elsewhere) = cx.frame_time(fr, cites);
+        let time = own
             .or_else(|| self.sections.time(sent.section))
-            .or_else(|| self.para_time.clone());
+            .or_else(|| self.para_time.clone())
+            .or(elsewhere);
         let year = time
             .as_ref()
             .and_then(|t| t.start_date.or(t.end_date))
@@ -349,13 +350,14 @@ impl<'a> DocRun<'a> {
                     None if hedged => (Modality::Hedged, None),
                     None => (Modality::Asserted, None),
                 };
+                let denied = report.as_ref().is_some_and(|r| r.negative);
                 let claim = Claim {
                     id: String::new(),
                     doc: doc.doc.id.0.clone(),
                     subject,
                     relation: rel,
                     object,
-                    polarity: if negative { Polarity::Negative } else { Polarity::Positive },
+                    polarity: if negative != denied { Polarity::Negative } else { Polarity::Positive },
                     modality,
                     source,
                     time: time.clone(),

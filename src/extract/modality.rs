@@ -21,6 +21,8 @@ pub(crate) struct Report {
     pub args: Vec<Arg>,
     /// The source as written.
     pub text: String,
+    /// The source denies it ("The Taliban deny that Al-Qaida operates …").
+    pub negative: bool,
 }
 
 /// Adverbs that hedge a whole clause wherever they stand in it.
@@ -59,7 +61,7 @@ impl Ctx<'_, '_> {
 
     /// End of the clause that starts at `from` (the sentence end, or a
     /// semicolon).
-    fn clause_end(&self, from: usize) -> usize {
+    fn scope_end(&self, from: usize) -> usize {
         let s = self.s;
         (from..s.len()).find(|&k| matches!(s.pos(k), Pos::Semi)).unwrap_or(s.len())
     }
@@ -75,7 +77,7 @@ impl Ctx<'_, '_> {
             if let Some(m) = self.lex.according.longest_at(i, |k| s.word(k)) {
                 let (args, e) = self.object_phrase(m.end, ObjOpts::default());
                 let text = s.text_range(m.end, e.max(m.end)).to_string();
-                out.push(Report { from: 0, to: s.len(), args, text });
+                out.push(Report { from: 0, to: s.len(), args, text, negative: false });
                 continue;
             }
             if s.pos(i) != Pos::Verb {
@@ -86,7 +88,7 @@ impl Ctx<'_, '_> {
                     let args = self.subject(i);
                     let text = self.subject_text(i);
                     if !args.is_empty() || !text.is_empty() {
-                        out.push(Report { from: m.end, to: self.clause_end(m.end), args, text });
+                        out.push(Report { from: m.end, to: self.scope_end(m.end), args, text, negative: false });
                     }
                     continue;
                 }
@@ -109,17 +111,18 @@ impl Ctx<'_, '_> {
             let colon_quote = matches!(s.pos(j), Pos::Comma | Pos::Colon) && s.pos(j + 1) == Pos::Quote;
             let args = self.subject(i);
             let text = self.subject_text(i);
+            let negative = s.has(i, f::NEG_VERB);
             if that || clause || np_obj || colon_quote {
                 let from = if that { j + 1 } else { j };
-                out.push(Report { from, to: self.clause_end(from), args, text });
+                out.push(Report { from, to: self.scope_end(from), args, text, negative });
             } else if matches!(s.pos(j), Pos::Stop | Pos::Comma) {
                 // "…, officials said." / "As Ahmed Rashid has documented, …"
                 let g = self.group_start(i);
                 let a = if g > 0 { self.np_left(g - 1) } else { 0 };
                 if a > 0 && s.is(a - 1, "as") {
-                    out.push(Report { from: j + 1, to: self.clause_end(j + 1), args, text });
+                    out.push(Report { from: j + 1, to: self.scope_end(j + 1), args, text, negative: false });
                 } else if a > 0 && s.pos(a - 1) == Pos::Comma {
-                    out.push(Report { from: 0, to: a - 1, args, text });
+                    out.push(Report { from: 0, to: a - 1, args, text, negative: false });
                 }
             }
         }
@@ -166,7 +169,7 @@ impl Ctx<'_, '_> {
                 .take(1)
                 .collect();
             let text = s.text_range(o + 1, c - 1).to_string();
-            out.push(Report { from: 0, to: o, args, text });
+            out.push(Report { from: 0, to: o, args, text, negative: false });
         }
         out
     }
@@ -195,7 +198,7 @@ impl Ctx<'_, '_> {
                 Some(r) => (r.args, r.text),
                 None => (Vec::new(), "quoted statement".to_string()),
             };
-            out.push(Report { from, to: k, args, text });
+            out.push(Report { from, to: k, args, text, negative: false });
         }
         out
     }
@@ -209,13 +212,13 @@ impl Ctx<'_, '_> {
                 let args = self.subject(v);
                 let text = self.subject_text(v);
                 if !args.is_empty() || !text.is_empty() {
-                    return Some(Report { from: q, to: q, args, text });
+                    return Some(Report { from: q, to: q, args, text, negative: false });
                 }
             }
         }
         let k = (0..q).find(|&k| !self.quoted[k] && matches!(s.etype(k), Some("actor" | "person")))?;
         let arg = self.arg(k, super::arguments::Via::Name)?;
-        Some(Report { from: q, to: q, args: vec![arg], text: s.text(k).to_string() })
+        Some(Report { from: q, to: q, args: vec![arg], text: s.text(k).to_string(), negative: false })
     }
 
     /// True when a hedge governs the frame.
@@ -281,6 +284,15 @@ impl Ctx<'_, '_> {
         let cs = self.clause_start(p);
         if cs > 0 && matches!(s.low(cs - 1), "if" | "unless" | "whether") {
             return true;
+        }
+        // a demand's content: "asking that he not claim responsibility …"
+        if cs >= 2 && s.is(cs - 1, "that") {
+            let v = cs - 2;
+            if (v.saturating_sub(2)..=v).any(|st| {
+                self.lex.irrealis_that.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == v + 1)
+            }) {
+                return true;
+            }
         }
         if g == 0 {
             return false;

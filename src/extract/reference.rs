@@ -182,6 +182,31 @@ impl Ctx<'_, '_> {
             || ent.metonym_of.iter().any(|m| states(&m.target))
     }
 
+    /// The most recent two candidates joined by "and", "or" or a comma.
+    fn coordinated_pair(&self, cands: &[(usize, bool, bool)], types: &[&str], nonstate: bool) -> Option<(usize, usize)> {
+        let doc = self.s.doc;
+        let ok = |m: usize| self.fits(m, types) && !(nonstate && self.is_state_like(m));
+        let mut sorted: Vec<usize> = cands.iter().map(|c| c.0).filter(|&m| ok(m)).collect();
+        sorted.sort_unstable_by(|a, b| b.cmp(a));
+        sorted.dedup();
+        for w in sorted.windows(2) {
+            let (later, earlier) = (w[0], w[1]);
+            let (a, b) = (&doc.mentions[earlier], &doc.mentions[later]);
+            if a.span.end > b.span.start || a.entity().map(|x| &x.id) == b.entity().map(|x| &x.id) {
+                continue;
+            }
+            let between = doc.doc.text[a.span.end..b.span.start].to_lowercase();
+            let words: Vec<&str> = between.split_whitespace().collect();
+            let joined = words.len() <= 3
+                && words.iter().all(|w| matches!(*w, "and" | "or" | "," | "the" | "and," | "as" | "well"))
+                && (words.iter().any(|w| w.starts_with("and") || *w == "or") || between.trim() == ",");
+            if joined {
+                return Some((earlier, later));
+            }
+        }
+        None
+    }
+
     /// A state named by its name ("Pakistan", "the United States"): "it",
     /// not "they" (unlike "the Saudis" or "Pakistani forces").
     fn singular_state(&self, mention: usize) -> bool {
@@ -249,7 +274,12 @@ impl Ctx<'_, '_> {
             // sentence ("As the European Union, we …")
             fitting.iter().find(|c| c.2).copied()
         } else if self.s.has(i, f::POSSPRON) {
-            fitting.first().copied()
+            // "its leader": an actor before a place when both are near
+            let same: Vec<&&(usize, bool, bool)> = fitting.iter().filter(|c| c.2).collect();
+            same.iter()
+                .find(|c| self.s.doc.mentions[c.0].entity().is_some_and(|e| e.etype != "place"))
+                .map(|c| **c)
+                .or(fitting.first().copied())
         } else {
             fitting.iter().find(|c| c.1).or(fitting.first()).copied()
         };
@@ -288,7 +318,18 @@ impl Ctx<'_, '_> {
         }
         let possessive = s.pos(e + 1) == Pos::Poss;
         let mut out: Vec<Arg> = Vec::new();
-        for (m, subj, _) in self.candidates(a) {
+        let cands = self.candidates(a);
+        if two {
+            // "both movements": the last two named together ("between the
+            // Afghan Taliban and TTP", "Jaish-e-Muhammad and Lashkar-e-Taiba")
+            if let Some((m1, m2)) = self.coordinated_pair(&cands, &types, nonstate) {
+                return vec![
+                    Arg { mention: m1, alt: None, text, tok: e, via: Via::Reference },
+                    Arg { mention: m2, alt: None, text, tok: e, via: Via::Reference },
+                ];
+            }
+        }
+        for (m, subj, _) in cands {
             if !self.fits(m, &types) || (nonstate && self.is_state_like(m)) {
                 continue;
             }

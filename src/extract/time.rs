@@ -109,18 +109,47 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// The time of a frame from the dates of its sentence (none found:
-    /// `None`; the caller falls back to the section).
-    pub fn frame_time(&self, fr: &Frame, citations: &[(usize, usize)]) -> Option<ClaimTime> {
+    /// End (exclusive) of the clause holding token `p`: a semicolon, a
+    /// subordinate or relative clause, or a coordinated clause with its own
+    /// subject (", and the group claimed …").
+    pub fn clause_end(&self, p: usize) -> usize {
+        let s = self.s;
+        let mut k = p + 1;
+        while k < s.len() {
+            match s.pos(k) {
+                Pos::Semi | Pos::Colon | Pos::Sub | Pos::Rel => return k,
+                Pos::Conj | Pos::Comma => {
+                    let mut j = k + 1;
+                    while matches!(s.pos(j), Pos::Conj | Pos::Comma) {
+                        j += 1;
+                    }
+                    if let Some(np) = self.np_at(j) {
+                        if self.followed_by_verb(np.e) {
+                            return k;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        s.len()
+    }
+
+    /// The time of a frame from the dates of its clause, and (second) from
+    /// a date elsewhere in its sentence.
+    pub fn frame_time(&self, fr: &Frame, citations: &[(usize, usize)]) -> (Option<ClaimTime>, Option<ClaimTime>) {
         let s = self.s;
         let doc = s.doc;
         if let Some(m) = fr.date {
             if let Some(t) = time_of(doc, m, m) {
-                return Some(t);
+                return (Some(t), None);
             }
         }
-        let clause = self.clause_start(fr.pred);
-        let mut best: Option<(usize, usize)> = None;
+        let reach = fr.obj.iter().chain(&fr.subj).map(|a| a.tok).filter(|&t| t < s.len()).max().unwrap_or(fr.pred);
+        let (lo, hi) = (self.clause_start(fr.pred), self.clause_end(fr.pred.max(reach).max(fr.cue.1.saturating_sub(1))));
+        let mut inside: Option<(usize, usize)> = None;
+        let mut outside: Option<(usize, usize)> = None;
         for k in 0..s.len() {
             let Kind::Date(m) = s.toks[k].kind else { continue };
             if citations.iter().any(|&(a, b)| a <= k && k <= b) {
@@ -129,12 +158,19 @@ impl Ctx<'_, '_> {
             if time_of(doc, m, m).is_none() {
                 continue;
             }
-            let dist = k.abs_diff(fr.pred) + if k < clause { 40 } else { 0 };
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, k));
+            let dist = k.abs_diff(fr.pred);
+            let slot = if lo <= k && k < hi { &mut inside } else { &mut outside };
+            if slot.is_none_or(|(d, _)| dist < d) {
+                *slot = Some((dist, k));
             }
         }
-        let (_, k) = best?;
+        (inside.and_then(|(_, k)| self.date_at(k)), outside.and_then(|(_, k)| self.date_at(k)))
+    }
+
+    /// The time of the date token `k`, merged with a date coordinated with it.
+    fn date_at(&self, k: usize) -> Option<ClaimTime> {
+        let s = self.s;
+        let doc = s.doc;
         // "late 2021 and 2022", "from 2013 to 2018" written as two dates
         let joins = |j: usize| matches!(s.low(j), "and" | "to" | "through" | "until" | "-" | "–" | "or");
         let (mut first, mut last) = (k, k);

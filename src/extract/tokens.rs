@@ -640,6 +640,7 @@ fn word_pos(s: &Sent<'_>, i: usize) -> Pos {
                     _ => Pos::Verb,
                 }
             }
+            Pos::Ent | Pos::Noun if s.low(i + 1) == "that" => Pos::Verb,
             Pos::Ent | Pos::Noun => match next {
                 Some(Pos::Prep) => Pos::Noun,
                 Some(Pos::Det | Pos::Ent | Pos::Pron) => Pos::Verb,

@@ -315,10 +315,28 @@ fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
                     if fits(cx.lex.light.longest_at(st, word)) {
                         return Some((st, Governor::Light));
                     }
+                    // "claimed responsibility for a suicide bombing", "was behind the attack"
+                    if fits(cx.lex.event_verbs.longest_at(st, word)) {
+                        return Some((st, Governor::Light));
+                    }
                 }
                 return None;
             }
             Pos::Prep => {
+                // a verb phrase ending in this preposition ("benefit from",
+                // "claimed responsibility for")
+                for st in k.saturating_sub(4)..k {
+                    if !matches!(s.pos(st), Pos::Verb | Pos::Aux) {
+                        continue;
+                    }
+                    let ends = |m: Option<crate::extract::lexicon::PhraseMatch<'_, ()>>| m.is_some_and(|m| m.end == k + 1);
+                    if ends(cx.lex.inverse_light.longest_at(st, word)) {
+                        return Some((st, Governor::Inverse));
+                    }
+                    if ends(cx.lex.event_verbs.longest_at(st, word)) || ends(cx.lex.light.longest_at(st, word)) {
+                        return Some((st, Governor::Light));
+                    }
+                }
                 // "attacks in Pakistan's history": a prepositional object
                 let opener = cx.lex.openers.longest_at(k, word).is_some_and(|m| m.end == a);
                 if k + 1 == a && !s.is(k, "of") && !s.is(k, "out") && !s.is(k, "up") && !opener {

@@ -207,7 +207,10 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
     }
     if person.is_empty() && !org.is_empty() && s.is(a, "the") {
         // "the Taliban leader said no": a person named just before
-        person = described_person(cx, a, cx.id(&org[0]));
+        person = described_person(cx, a, cx.id(&org[0]))
+            .into_iter()
+            .map(|p| cx.widen(p, a, last, Via::Reference))
+            .collect();
         rule = "title-description";
     }
     if person.is_empty() || org.is_empty() {

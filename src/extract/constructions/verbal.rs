@@ -75,11 +75,13 @@ fn object_at(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Option<(Vec
                 continue;
             }
             if s.pos(j).in_np() || s.pos(j) == Pos::Pron || (s.pos(j) == Pos::Adv && s.pos(j + 1).in_np()) {
-                // "struck targets in Khost": an attack's place may be its object
-                let opts = ObjOpts { locations: cue.relation == Relation::Attacks, rep_prep: None };
+                // "struck targets in Khost": an attack's place may be its
+                // object; "operate training camps in Nangarhar"
+                let operates = cue.relation == Relation::OperatesIn;
+                let opts = ObjOpts { locations: cue.relation == Relation::Attacks || operates, rep_prep: None };
                 let (o, e) = cx.object_phrase(j, opts);
                 if !o.is_empty() {
-                    return Some((o, e, false));
+                    return Some((o, e, operates));
                 }
             }
         } else if mk.words.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w.as_str())) {
