@@ -396,7 +396,7 @@ pub(crate) fn tokenize<'d>(doc: &'d TaggedDoc, index: usize, lex: &Lexicon) -> S
     }
     b.gap(pos, span.end);
     let mut s = Sent { index, toks: b.toks, lower: b.lower, doc };
-    tag(&mut s);
+    tag(&mut s, lex);
     s
 }
 
@@ -439,7 +439,7 @@ pub(crate) fn split(s: Sent<'_>) -> Vec<Sent<'_>> {
 }
 
 /// Assigns a part of speech to every token, left to right.
-fn tag(s: &mut Sent<'_>) {
+fn tag(s: &mut Sent<'_>, lex: &Lexicon) {
     for i in 0..s.toks.len() {
         let pos = match s.toks[i].kind {
             Kind::Entity(_) => Pos::Ent,
@@ -448,6 +448,19 @@ fn tag(s: &mut Sent<'_>) {
             Kind::Word => word_pos(s, i),
         };
         s.toks[i].pos = pos;
+    }
+    // "operate training camps": a cue noun of several words stays a noun
+    for i in 0..s.toks.len() {
+        if s.toks[i].pos != Pos::Verb || s.toks[i].kind != Kind::Word {
+            continue;
+        }
+        if let Some(m) = lex.nouns.longest_at(i, |k| s.word(k)) {
+            if m.end > i + 1 {
+                for k in i..m.end {
+                    s.toks[k].pos = Pos::Noun;
+                }
+            }
+        }
     }
     // "received training, …", "provided training to": a verb-or-noun
     // right after a verb and before a list or a preposition is a noun
@@ -629,6 +642,11 @@ fn word_pos(s: &Sent<'_>, i: usize) -> Pos {
         }
     });
     let ing = w.ends_with("ing");
+    // a capitalised word inside a sentence is a name's part ("Member States")
+    let inside = i > 0 && !matches!(prev, Pos::Quote | Pos::Open | Pos::Stop | Pos::Colon | Pos::Dash);
+    if verb && s.toks[i].cap && inside {
+        return Pos::Noun;
+    }
     if verb && noun {
         return match prev {
             Pos::Det | Pos::PossPron | Pos::Poss | Pos::Adj | Pos::Num => Pos::Noun,

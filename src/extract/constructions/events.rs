@@ -29,6 +29,10 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         if !anaphoric || (np.a..head).any(|k| s.has(k, f::IRR_QUANT)) {
             continue;
         }
+        // "the attack on the Russian embassy" names its own target
+        if matches!(s.low(head + 1), "on" | "against" | "at" | "of" | "in") && s.pos(head) != Pos::Pron {
+            continue;
+        }
         let Some((target, date, place)) = target_of(cx, out, head) else { continue };
         let agent = cx.subject(i);
         if agent.is_empty() {
