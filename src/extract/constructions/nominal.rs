@@ -195,6 +195,26 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
             }
         }
     }
+    // "with support from Al-Qaeda", "under the protection of the Taliban":
+    // the clause's subject receives it
+    if obj.is_empty()
+        && a >= 1
+        && matches!(s.low(a - 1), "with" | "under")
+        && matches!(cue.relation, Relation::Supports | Relation::Shelters)
+    {
+        if agent.is_empty() {
+            agent = giver_after(cx, end);
+        }
+        if !agent.is_empty() {
+            obj = cx.main_subject(a - 1);
+            rule = "noun-with";
+        }
+    }
+    // "X and Y held talks": a two-sided relation between the subjects
+    if obj.is_empty() && agent.len() >= 2 && (cue.relation.is_symmetric() || cue.relation == Relation::Fights) {
+        obj = agent.split_off(1);
+        rule = "noun-pair";
+    }
     if between && agent.is_empty() && obj.len() >= 2 {
         agent = vec![obj.remove(0)];
         rule = "noun-between";

@@ -147,7 +147,22 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
     if s.pos(j) == Pos::Conj && matches!(s.low(j), "and" | "or") && s.pos(j + 1) == Pos::Verb {
         j += 2;
     }
-    let (obj, oend, place_only) = object(cx, cue, i, j)?;
+    let Some((obj, oend, place_only)) = object(cx, cue, i, j) else {
+        // "the two sides clashed", "X and Y negotiated": a two-sided relation
+        // between the subjects
+        if subj.len() >= 2 && (cue.relation.is_symmetric() || cue.relation == Relation::Fights) {
+            let mut subj = subj;
+            let rest = subj.split_off(1);
+            // "fought together", "fought side by side": allies, not enemies
+            let together = (end..(end + 3).min(s.len())).any(|k| matches!(s.low(k), "together" | "jointly" | "alongside"));
+            let rel = if together { Relation::AlliedWith } else { cue.relation };
+            let mut fr = Frame::new(rel, subj, rest, (i, end), i, "verb-pair", 0.7);
+            fr.subj_types = cue.subject_types.clone();
+            fr.obj_types = cue.object_types.clone();
+            return Some(fr);
+        }
+        return None;
+    };
     if let Some(p) = &cue.particle {
         if s.word(oend + 1) != Some(p.as_str()) && s.word(end) != Some(p.as_str()) {
             return None;
