@@ -26,7 +26,9 @@ fn repo() -> PathBuf {
 
 /// The texts to repeat: the sample article and any evaluation documents.
 fn texts() -> Vec<String> {
-    let mut out = vec![std::fs::read_to_string(repo().join("corpus/zahid-2026-taliban-ttp-nexus.md")).unwrap()];
+    let mut out = vec![
+        std::fs::read_to_string(repo().join("corpus/zahid-2026-taliban-ttp-nexus.md")).unwrap(),
+    ];
     for dir in ["../shared/eval/dev-more/corpus", "../../shared/eval/dev-more/corpus"] {
         let Ok(rd) = std::fs::read_dir(repo().join(dir)) else { continue };
         for e in rd.flatten() {
@@ -53,7 +55,11 @@ fn document() -> String {
 }
 
 fn file(path: &Path) -> SourceFile {
-    SourceFile { id: DocId("bench.md".into()), path: path.to_path_buf(), format: SourceFormat::Markdown }
+    SourceFile {
+        id: DocId("bench.md".into()),
+        path: path.to_path_buf(),
+        format: SourceFormat::Markdown,
+    }
 }
 
 fn bench(c: &mut Criterion) {

@@ -37,7 +37,9 @@ fn claims_of(s: &Scratch) -> Vec<Value> {
 
 fn find<'a>(claims: &'a [Value], subject: &str, relation: &str, object: &str) -> Option<&'a Value> {
     claims.iter().find(|c| {
-        c["subject"]["entity"] == subject && c["relation"] == relation && c["object"]["entity"] == object
+        c["subject"]["entity"] == subject
+            && c["relation"] == relation
+            && c["object"]["entity"] == object
     })
 }
 
@@ -86,7 +88,8 @@ fn a_small_report_gives_its_claims_with_context() {
     let acc = find(&claims, "pakistan", "accuses", "afghan_taliban").unwrap();
     assert_eq!(acc["subject"]["text"], "Islamabad");
     // negation
-    let meet = claims.iter().find(|c| c["relation"] == "negotiates_with" && c["polarity"] == "negative");
+    let meet =
+        claims.iter().find(|c| c["relation"] == "negotiates_with" && c["polarity"] == "negative");
     assert!(meet.is_some(), "did not meet: {claims:#?}");
     // no claim from co-occurrence, none from the reference list
     assert!(find(&claims, "ttp", "allied_with", "afghan_taliban").is_none());
@@ -95,7 +98,8 @@ fn a_small_report_gives_its_claims_with_context() {
     for c in &claims {
         let id = c["id"].as_str().unwrap();
         assert!(id.starts_with("c-") && id.len() == 18, "{id}");
-        let (a, b) = (c["evidence"]["start"].as_u64().unwrap(), c["evidence"]["end"].as_u64().unwrap());
+        let (a, b) =
+            (c["evidence"]["start"].as_u64().unwrap(), c["evidence"]["end"].as_u64().unwrap());
         assert_eq!(&text[a as usize..b as usize], c["evidence"]["sentence"].as_str().unwrap());
         assert!(!c["rule"].as_str().unwrap().is_empty());
         assert_eq!(c["doc"], "report.md");
@@ -162,7 +166,9 @@ fn process(path: &Path) -> claimex::pipeline::Processed {
 #[test]
 #[ignore]
 fn explain() {
-    let (Ok(file), Ok(needle)) = (std::env::var("CLAIMEX_EXPLAIN_FILE"), std::env::var("CLAIMEX_EXPLAIN")) else {
+    let (Ok(file), Ok(needle)) =
+        (std::env::var("CLAIMEX_EXPLAIN_FILE"), std::env::var("CLAIMEX_EXPLAIN"))
+    else {
         return;
     };
     let p = process(Path::new(&file));

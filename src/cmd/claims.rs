@@ -101,12 +101,19 @@ fn row(c: &Claim) -> String {
         .as_ref()
         .map(|t| {
             let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
-            if t.start_date == t.end_date { d(t.start_date) } else { format!("{}–{}", d(t.start_date), d(t.end_date)) }
+            if t.start_date == t.end_date {
+                d(t.start_date)
+            } else {
+                format!("{}–{}", d(t.start_date), d(t.end_date))
+            }
         })
         .unwrap_or_default();
     let mut detail = format!("{} {:.2}", c.id, c.confidence);
     if let Some(src) = &c.source {
-        detail.push_str(&format!(" · source: {}", src.entity.clone().unwrap_or_else(|| src.text.clone())));
+        detail.push_str(&format!(
+            " · source: {}",
+            src.entity.clone().unwrap_or_else(|| src.text.clone())
+        ));
     }
     if let Some(p) = &c.place {
         detail.push_str(&format!(" · place: {}", p.entity));
@@ -139,7 +146,12 @@ fn excerpt_around(sentence: &str, cue: &str, n: usize) -> String {
     let to = (from + n).min(chars.len());
     let from = to.saturating_sub(n).min(from);
     let body: String = chars[from..to].iter().map(|(_, c)| c).collect();
-    format!("{}{}{}", if from > 0 { "…" } else { "" }, body, if to < chars.len() { "…" } else { "" })
+    format!(
+        "{}{}{}",
+        if from > 0 { "…" } else { "" },
+        body,
+        if to < chars.len() { "…" } else { "" }
+    )
 }
 
 #[cfg(test)]

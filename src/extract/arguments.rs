@@ -72,7 +72,13 @@ impl<'d> Ctx<'_, 'd> {
         if let Some(i) = a.alt {
             return self.cat.entities().get(i).map(|e| e.id.as_str()).unwrap_or("");
         }
-        self.s.doc.mentions.get(a.mention).and_then(|m| m.entity()).map(|e| e.id.as_str()).unwrap_or("")
+        self.s
+            .doc
+            .mentions
+            .get(a.mention)
+            .and_then(|m| m.entity())
+            .map(|e| e.id.as_str())
+            .unwrap_or("")
     }
 
     /// The entity type of an argument.
@@ -83,7 +89,13 @@ impl<'d> Ctx<'_, 'd> {
         if let Some(i) = a.alt {
             return self.cat.entities().get(i).map(|e| e.etype.as_str()).unwrap_or("");
         }
-        self.s.doc.mentions.get(a.mention).and_then(|m| m.entity()).map(|e| e.etype.as_str()).unwrap_or("")
+        self.s
+            .doc
+            .mentions
+            .get(a.mention)
+            .and_then(|m| m.entity())
+            .map(|e| e.etype.as_str())
+            .unwrap_or("")
     }
 
     /// The entity a capitalised country adjective stands for ("Pakistani",
@@ -111,7 +123,13 @@ impl<'d> Ctx<'_, 'd> {
             let found = self.cat.lookup_name(&n);
             if let Some(e) = found.iter().find(|e| e.etype == "actor" || e.etype == "place") {
                 let idx = self.cat.entities().iter().position(|x| x.id == e.id)?;
-                return Some(Arg { mention: usize::MAX, alt: Some(idx), text: s.toks[k].span, tok: k, via: Via::Proxy });
+                return Some(Arg {
+                    mention: usize::MAX,
+                    alt: Some(idx),
+                    text: s.toks[k].span,
+                    tok: k,
+                    via: Via::Proxy,
+                });
             }
         }
         None

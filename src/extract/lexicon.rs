@@ -203,7 +203,6 @@ impl<T> PhraseTable<T> {
     ) -> Option<PhraseMatch<'a, T>> {
         self.matches_at(i, word).into_iter().next()
     }
-
 }
 
 /// Expands "declare (the) creation|formation of" into every phrase it
@@ -506,7 +505,8 @@ pub(crate) struct Lexicon {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, RulesError> {
-    toml::from_str(text).map_err(|e| RulesError { path: path.to_path_buf(), message: e.to_string() })
+    toml::from_str(text)
+        .map_err(|e| RulesError { path: path.to_path_buf(), message: e.to_string() })
 }
 
 fn lower(v: &[String]) -> impl Iterator<Item = String> + '_ {
@@ -897,8 +897,20 @@ impl Lexicon {
 /// Speech verbs that also report through a noun phrase ("UN reports
 /// highlighted the presence of …", "described the ISI's support of …").
 const NP_REPORT_DEFAULT: &[&str] = &[
-    "report", "highlight", "describe", "reveal", "document", "detail", "confirm", "note",
-    "mention", "record", "corroborate", "disclose", "uncover", "cite",
+    "report",
+    "highlight",
+    "describe",
+    "reveal",
+    "document",
+    "detail",
+    "confirm",
+    "note",
+    "mention",
+    "record",
+    "corroborate",
+    "disclose",
+    "uncover",
+    "cite",
 ];
 
 /// Every form of a verb lemma with its form kind.

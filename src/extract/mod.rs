@@ -87,7 +87,9 @@ impl Extractor {
                 out.push_str(&toks.join(" "));
                 out.push('\n');
                 for fr in constructions::find(&cx) {
-                    let names = |v: &[Arg]| v.iter().map(|a| cx.id(a).to_string()).collect::<Vec<_>>().join(",");
+                    let names = |v: &[Arg]| {
+                        v.iter().map(|a| cx.id(a).to_string()).collect::<Vec<_>>().join(",")
+                    };
                     out.push_str(&format!(
                         "  {} {} [{}] -> [{}] cue={:?} pred={} irrealis={} neg={} hedged={}\n",
                         fr.rule,
@@ -210,7 +212,12 @@ impl<'a> DocRun<'a> {
                     && !(cx.group_start(fr.pred)..fr.pred).any(|k| s.pos(k) == Pos::To));
             if fr.rel == Relation::Attacks && !fr.obj.is_empty() && finite && !cx.irrealis(fr) {
                 let date = fr.date.or_else(|| first_date(&s, &cites));
-                events.push(Event { target: fr.obj[0].clone(), date, place: cx.place_of(fr), sentence: si });
+                events.push(Event {
+                    target: fr.obj[0].clone(),
+                    date,
+                    place: cx.place_of(fr),
+                    sentence: si,
+                });
             }
             if !fr.complete() || cx.irrealis(fr) {
                 continue;
@@ -233,7 +240,10 @@ impl<'a> DocRun<'a> {
         // ("it" … "The group" …)
         for fr in &frames {
             for a in fr.subj.iter().chain(&fr.obj) {
-                if a.via == arguments::Via::Reference && a.alt.is_none() && a.mention < self.doc.mentions.len() {
+                if a.via == arguments::Via::Reference
+                    && a.alt.is_none()
+                    && a.mention < self.doc.mentions.len()
+                {
                     subjects.push((a.mention, cx.followed_by_verb(a.tok)));
                 }
             }
@@ -259,8 +269,11 @@ impl<'a> DocRun<'a> {
         for k in 0..s.len() {
             // a name that ends in a title: "UN Secretary-General"
             if s.pos(k) == Pos::Ent && s.etype(k) == Some("actor") {
-                let words: Vec<String> =
-                    s.text(k).split_whitespace().map(|w| w.to_lowercase().replace('’', "'")).collect();
+                let words: Vec<String> = s
+                    .text(k)
+                    .split_whitespace()
+                    .map(|w| w.to_lowercase().replace('’', "'"))
+                    .collect();
                 for st in 1..words.len() {
                     let m = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str));
                     if let (Some(m), Some(idx)) = (m, s.mention_index(k)) {
@@ -306,12 +319,20 @@ impl<'a> DocRun<'a> {
         // author takes as given ("a dialogue on Bin Ladin's presence in
         // Afghanistan", "the man behind the London bombings"), even when the
         // sentence reports what someone said
-        let nominal = fr.rule.starts_with("noun-") && !matches!(fr.rule, "noun-light" | "noun-inverse" | "noun-undergo");
+        let nominal = fr.rule.starts_with("noun-")
+            && !matches!(fr.rule, "noun-light" | "noun-inverse" | "noun-undergo");
         let np = cx.np_left(fr.cue.0);
-        let presupposed = nominal && (fr.rule == "noun-behind" || (np > 0 && s.pos(np - 1) == Pos::Prep));
+        let presupposed =
+            nominal && (fr.rule == "noun-behind" || (np > 0 && s.pos(np - 1) == Pos::Prep));
         let report: Option<Report> = match &fr.attribution {
             _ if plain => None,
-            Some(a) => Some(Report { from: a.from, to: a.to, args: a.args.clone(), text: a.text.clone(), negative: false }),
+            Some(a) => Some(Report {
+                from: a.from,
+                to: a.to,
+                args: a.args.clone(),
+                text: a.text.clone(),
+                negative: false,
+            }),
             None if presupposed && !cx.quoted.get(fr.cue.0).copied().unwrap_or(false) => None,
             None => reports.iter().find(|r| r.from <= fr.cue.0 && fr.cue.0 < r.to).cloned(),
         };
@@ -329,19 +350,27 @@ impl<'a> DocRun<'a> {
             .map(|d| chrono::Datelike::year(&d));
         let place = cx.place_of(fr).and_then(|m| {
             let e = doc.mentions[m].entity()?;
-            Some(Place { entity: e.id.clone(), name: e.name.clone(), text: doc.mentions[m].text.clone() })
+            Some(Place {
+                entity: e.id.clone(),
+                name: e.name.clone(),
+                text: doc.mentions[m].text.clone(),
+            })
         });
         let section = sent.section.map(|i| doc.doc.section_path(i)).unwrap_or_default();
         for sa in &fr.subj {
             for oa in &fr.obj {
-                let Some((rel, subject, object, metonym)) = self.arguments(cx, fr, sa, oa, year) else {
+                let Some((rel, subject, object, metonym)) = self.arguments(cx, fr, sa, oa, year)
+                else {
                     continue;
                 };
                 // an official's title says they serve a state: known, and
                 // not worth a reviewer's time; a member of a group is kept
                 if rel == Relation::PartOf
                     && fr.rule.starts_with("title")
-                    && self.lineage(&object.entity).iter().any(|x| self.territorial.contains(x.as_str()))
+                    && self
+                        .lineage(&object.entity)
+                        .iter()
+                        .any(|x| self.territorial.contains(x.as_str()))
                 {
                     continue;
                 }
@@ -357,7 +386,11 @@ impl<'a> DocRun<'a> {
                     subject,
                     relation: rel,
                     object,
-                    polarity: if negative != denied { Polarity::Negative } else { Polarity::Positive },
+                    polarity: if negative != denied {
+                        Polarity::Negative
+                    } else {
+                        Polarity::Positive
+                    },
                     modality,
                     source,
                     time: time.clone(),
@@ -370,7 +403,10 @@ impl<'a> DocRun<'a> {
                     section: section.clone(),
                     confidence: confidence::score(fr, sa, oa, metonym, hedged),
                     rule: fr.rule.to_string(),
-                    cue: Some(s.text_range(fr.cue.0, fr.cue.1.saturating_sub(1).max(fr.cue.0)).to_string()),
+                    cue: Some(
+                        s.text_range(fr.cue.0, fr.cue.1.saturating_sub(1).max(fr.cue.0))
+                            .to_string(),
+                    ),
                 };
                 // "western Pakistan" is still Pakistan
                 let region = if matches!(rel, Relation::OperatesIn | Relation::Controls) {
@@ -395,9 +431,25 @@ impl<'a> DocRun<'a> {
     /// Pakistan" → Pakistan).
     fn region_parent(&self, a: &Argument) -> Option<Argument> {
         const POINTS: &[&str] = &[
-            "northern", "southern", "eastern", "western", "north", "south", "east", "west",
-            "central", "northwestern", "northeastern", "southwestern", "southeastern",
-            "north-western", "north-eastern", "south-western", "south-eastern", "upper", "lower",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "north",
+            "south",
+            "east",
+            "west",
+            "central",
+            "northwestern",
+            "northeastern",
+            "southwestern",
+            "southeastern",
+            "north-western",
+            "north-eastern",
+            "south-western",
+            "south-eastern",
+            "upper",
+            "lower",
         ];
         let e = self.cat.entity(&a.entity)?;
         // a description ("eastern Afghanistan"), not a proper name ("North Waziristan")
@@ -409,7 +461,11 @@ impl<'a> DocRun<'a> {
         if !POINTS.contains(&first) {
             return None;
         }
-        let parent = e.part_of.iter().filter_map(|p| self.cat.entity(p)).find(|p| p.name.to_lowercase() == rest)?;
+        let parent = e
+            .part_of
+            .iter()
+            .filter_map(|p| self.cat.entity(p))
+            .find(|p| p.name.to_lowercase() == rest)?;
         Some(Argument {
             entity: parent.id.clone(),
             name: parent.name.clone(),
@@ -421,7 +477,8 @@ impl<'a> DocRun<'a> {
 
     /// The source of a reported claim.
     fn source(&self, cx: &Ctx<'_, '_>, r: &Report, year: Option<i32>) -> Source {
-        let entity = r.args.first().and_then(|a| self.resolve(cx, a, true, year)).map(|(x, _)| x.entity);
+        let entity =
+            r.args.first().and_then(|a| self.resolve(cx, a, true, year)).map(|(x, _)| x.entity);
         let text = if r.text.trim().is_empty() {
             r.args.first().map(|a| a.text.slice(&self.doc.doc.text).to_string()).unwrap_or_default()
         } else {
@@ -448,7 +505,12 @@ impl<'a> DocRun<'a> {
         let (sig_s, sig_o) = signature(rel);
         let (subject, sm) = self.resolve(cx, sa, true, year)?;
         let place_like = matches!(cx.etype(oa), "place" | "facility");
-        let (object, om) = self.resolve(cx, oa, !object_is_place_role(rel) || (rel == Relation::Attacks && !place_like), year)?;
+        let (object, om) = self.resolve(
+            cx,
+            oa,
+            !object_is_place_role(rel) || (rel == Relation::Attacks && !place_like),
+            year,
+        )?;
         if subject.entity == object.entity || self.same_side(rel, &subject, &object) {
             return None;
         }
@@ -472,7 +534,10 @@ impl<'a> DocRun<'a> {
     fn same_side(&self, rel: Relation, a: &Argument, b: &Argument) -> bool {
         if !matches!(
             rel,
-            Relation::Demands | Relation::NegotiatesWith | Relation::AlliedWith | Relation::Mediates
+            Relation::Demands
+                | Relation::NegotiatesWith
+                | Relation::AlliedWith
+                | Relation::Mediates
         ) {
             return false;
         }
@@ -487,7 +552,9 @@ impl<'a> DocRun<'a> {
         let own_state = |p: &Argument, lo: &[String]| {
             p.etype == "person"
                 && country(&p.entity).is_some()
-                && lo.iter().skip(1).any(|x| self.territorial.contains(x.as_str()) && country(x) == country(&p.entity))
+                && lo.iter().skip(1).any(|x| {
+                    self.territorial.contains(x.as_str()) && country(x) == country(&p.entity)
+                })
         };
         own_state(a, &lb) || own_state(b, &la)
     }
@@ -519,20 +586,31 @@ impl<'a> DocRun<'a> {
                     && (t == "place"
                         || t == "facility"
                         || (t == "actor"
-                            && (self.territorial.is_empty() || self.territorial.contains(a.entity.as_str())))))
+                            && (self.territorial.is_empty()
+                                || self.territorial.contains(a.entity.as_str())))))
         })
     }
 
     /// The model argument for `a`; an entity that stands for another when
     /// it acts (a capital, a country's forces) becomes that other entity
     /// when `actor` is asked for.
-    fn resolve(&self, cx: &Ctx<'_, '_>, a: &Arg, actor: bool, year: Option<i32>) -> Option<(Argument, bool)> {
+    fn resolve(
+        &self,
+        cx: &Ctx<'_, '_>,
+        a: &Arg,
+        actor: bool,
+        year: Option<i32>,
+    ) -> Option<(Argument, bool)> {
         let text = a.text.slice(&self.doc.doc.text).to_string();
         let owned;
         let e = match a.alt {
             Some(i) => {
                 let ent = self.cat.entities().get(i)?;
-                owned = crate::model::EntityRef { id: ent.id.clone(), etype: ent.etype.clone(), name: ent.name.clone() };
+                owned = crate::model::EntityRef {
+                    id: ent.id.clone(),
+                    etype: ent.etype.clone(),
+                    name: ent.name.clone(),
+                };
                 &owned
             }
             None => self.doc.mentions.get(a.mention)?.entity()?,
@@ -587,7 +665,14 @@ impl<'a> DocRun<'a> {
             let key = (a, c.relation, b, section);
             let k = self.counts.entry(key).or_insert(0);
             let mut c = c;
-            c.id = ids::claim_id(&c.doc, &c.subject.entity, c.relation, &c.object.entity, &c.section, *k);
+            c.id = ids::claim_id(
+                &c.doc,
+                &c.subject.entity,
+                c.relation,
+                &c.object.entity,
+                &c.section,
+                *k,
+            );
             *k += 1;
             self.claims.push(c);
         }
@@ -681,13 +766,21 @@ pub(crate) mod tests {
             match e.id.as_str() {
                 "kabul" => {
                     e.metonym_of = vec![
-                        Metonym { target: "afghan_taliban".into(), from: Some(1996), to: Some(2001) },
+                        Metonym {
+                            target: "afghan_taliban".into(),
+                            from: Some(1996),
+                            to: Some(2001),
+                        },
                         Metonym { target: "afghan_taliban".into(), from: Some(2021), to: None },
                     ];
                     e.part_of = vec!["afghanistan".into()];
                 }
-                "islamabad" => e.metonym_of = vec![Metonym { target: "pakistan".into(), from: None, to: None }],
-                "quetta" | "peshawar" | "north_waziristan" | "fata" => e.part_of = vec!["pakistan".into()],
+                "islamabad" => {
+                    e.metonym_of = vec![Metonym { target: "pakistan".into(), from: None, to: None }]
+                }
+                "quetta" | "peshawar" | "north_waziristan" | "fata" => {
+                    e.part_of = vec!["pakistan".into()]
+                }
                 "isi" | "frontier_corps" => e.part_of = vec!["pakistan".into()],
                 _ => {}
             }
@@ -704,7 +797,10 @@ pub(crate) mod tests {
     /// (subject, relation, object) of every claim, with the test ids.
     pub fn triples(text: &str) -> Vec<(&'static str, Relation, &'static str)> {
         let id = |s: &str| ENTS.iter().find(|e| e.id == s).map(|e| e.id).unwrap_or("?");
-        claims_of(text).iter().map(|c| (id(&c.subject.entity), c.relation, id(&c.object.entity))).collect()
+        claims_of(text)
+            .iter()
+            .map(|c| (id(&c.subject.entity), c.relation, id(&c.object.entity)))
+            .collect()
     }
 
     #[test]
@@ -726,12 +822,16 @@ pub(crate) mod tests {
     #[test]
     fn ids_survive_edits_elsewhere_and_in_the_evidence() {
         let a = claims_of("# Intro\n\nThe TTP attacked the Army Public School in 2014.");
-        let b = claims_of("# Intro\n\nSome new words come first here. The TTP brutally attacked the Army Public School in 2014.");
+        let b = claims_of(
+            "# Intro\n\nSome new words come first here. The TTP brutally attacked the Army Public School in 2014.",
+        );
         assert_eq!(a.len(), 1);
         let same = b.iter().find(|c| c.relation == Relation::Attacks).unwrap();
         assert_eq!(a[0].id, same.id);
         assert_ne!(a[0].evidence.start, same.evidence.start);
-        let c = claims_of("# Intro\n\nThe TTP attacked the Army Public School. The TTP attacked the Army Public School again.");
+        let c = claims_of(
+            "# Intro\n\nThe TTP attacked the Army Public School. The TTP attacked the Army Public School again.",
+        );
         assert_eq!(c.len(), 2);
         assert_ne!(c[0].id, c[1].id);
     }
@@ -760,14 +860,30 @@ mod debug {
         let d = doc(&text, ENTS);
         for i in 0..d.sentences.len() {
             let s = tokenize(&d, i, &lex);
-            let line: Vec<String> = (0..s.len()).map(|k| format!("{}/{:?}", s.text(k), s.pos(k))).collect();
+            let line: Vec<String> =
+                (0..s.len()).map(|k| format!("{}/{:?}", s.text(k), s.pos(k))).collect();
             println!("{}", line.join(" "));
         }
+        print!(
+            "{}",
+            super::Extractor::load(&RulesDir::embedded()).unwrap().explain(
+                &d,
+                &super::tests::catalog(),
+                ""
+            )
+        );
         for c in claims_of(&text) {
             println!(
                 "{} {} {} {:?} {:?} {:?} [{}] src={:?} time={:?}",
-                c.subject.entity, c.relation, c.object.entity, c.polarity, c.modality, c.cue, c.rule,
-                c.source.map(|s| s.text), c.time.map(|t| t.text)
+                c.subject.entity,
+                c.relation,
+                c.object.entity,
+                c.polarity,
+                c.modality,
+                c.cue,
+                c.rule,
+                c.source.map(|s| s.text),
+                c.time.map(|t| t.text)
             );
         }
     }

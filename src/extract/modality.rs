@@ -27,8 +27,18 @@ pub(crate) struct Report {
 
 /// Adverbs that hedge a whole clause wherever they stand in it.
 const CLAUSE_HEDGES: &[&str] = &[
-    "reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "perhaps",
-    "presumably", "purportedly", "supposedly", "seemingly", "arguably",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "possibly",
+    "probably",
+    "likely",
+    "perhaps",
+    "presumably",
+    "purportedly",
+    "supposedly",
+    "seemingly",
+    "arguably",
 ];
 
 impl Ctx<'_, '_> {
@@ -88,7 +98,13 @@ impl Ctx<'_, '_> {
                     let args = self.subject(i);
                     let text = self.subject_text(i);
                     if !args.is_empty() || !text.is_empty() {
-                        out.push(Report { from: m.end, to: self.scope_end(m.end), args, text, negative: false });
+                        out.push(Report {
+                            from: m.end,
+                            to: self.scope_end(m.end),
+                            args,
+                            text,
+                            negative: false,
+                        });
                     }
                     continue;
                 }
@@ -108,7 +124,8 @@ impl Ctx<'_, '_> {
             let that = s.is(j, "that");
             let clause = self.np_at(j).is_some_and(|np| self.followed_by_verb(np.e));
             let np_obj = np_ok && self.np_at(j).is_some();
-            let colon_quote = matches!(s.pos(j), Pos::Comma | Pos::Colon) && s.pos(j + 1) == Pos::Quote;
+            let colon_quote =
+                matches!(s.pos(j), Pos::Comma | Pos::Colon) && s.pos(j + 1) == Pos::Quote;
             let args = self.subject(i);
             let text = self.subject_text(i);
             let negative = s.has(i, f::NEG_VERB);
@@ -120,7 +137,13 @@ impl Ctx<'_, '_> {
                 let g = self.group_start(i);
                 let a = if g > 0 { self.np_left(g - 1) } else { 0 };
                 if a > 0 && s.is(a - 1, "as") {
-                    out.push(Report { from: j + 1, to: self.scope_end(j + 1), args, text, negative: false });
+                    out.push(Report {
+                        from: j + 1,
+                        to: self.scope_end(j + 1),
+                        args,
+                        text,
+                        negative: false,
+                    });
                 } else if a > 0 && s.pos(a - 1) == Pos::Comma {
                     out.push(Report { from: 0, to: a - 1, args, text, negative: false });
                 }
@@ -208,7 +231,8 @@ impl Ctx<'_, '_> {
     fn speaker(&self, q: usize) -> Option<Report> {
         let s = self.s;
         for v in (0..q).rev() {
-            if s.pos(v) == Pos::Verb && self.lex.report_verbs.longest_at(v, |k| s.word(k)).is_some() {
+            if s.pos(v) == Pos::Verb && self.lex.report_verbs.longest_at(v, |k| s.word(k)).is_some()
+            {
                 let args = self.subject(v);
                 let text = self.subject_text(v);
                 if !args.is_empty() || !text.is_empty() {
@@ -216,9 +240,16 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let k = (0..q).find(|&k| !self.quoted[k] && matches!(s.etype(k), Some("actor" | "person")))?;
+        let k =
+            (0..q).find(|&k| !self.quoted[k] && matches!(s.etype(k), Some("actor" | "person")))?;
         let arg = self.arg(k, super::arguments::Via::Name)?;
-        Some(Report { from: q, to: q, args: vec![arg], text: s.text(k).to_string(), negative: false })
+        Some(Report {
+            from: q,
+            to: q,
+            args: vec![arg],
+            text: s.text(k).to_string(),
+            negative: false,
+        })
     }
 
     /// True when a hedge governs the frame.
@@ -227,7 +258,8 @@ impl Ctx<'_, '_> {
         let p = fr.pred;
         let g = self.group_start(p).min(fr.cue.0);
         let lo = g.saturating_sub(2);
-        let last = fr.obj.iter().chain(&fr.subj).map(|a| a.tok).filter(|&t| t < s.len() && t > p).max();
+        let last =
+            fr.obj.iter().chain(&fr.subj).map(|a| a.tok).filter(|&t| t < s.len() && t > p).max();
         let hi = last.unwrap_or(fr.cue.1).max(fr.cue.1).min(s.len());
         if (lo..hi).any(|k| s.has(k, f::HEDGE)) {
             return true;
@@ -238,7 +270,8 @@ impl Ctx<'_, '_> {
         // clause-level adverbs and phrases: "X reportedly funded Y", "it appears that"
         let start = self.clause_start(p);
         (start..hi).any(|k| {
-            CLAUSE_HEDGES.contains(&s.low(k)) || self.lex.hedge_phrases.longest_at(k, |x| s.word(x)).is_some()
+            CLAUSE_HEDGES.contains(&s.low(k))
+                || self.lex.hedge_phrases.longest_at(k, |x| s.word(x)).is_some()
         })
     }
 
@@ -271,7 +304,12 @@ impl Ctx<'_, '_> {
         }
         // "might try to capture", "tried to get cooperation from": an
         // attempt whose outcome the sentence does not give
-        let conative = (g..p).any(|k| matches!(s.low(k), "try" | "tried" | "tries" | "trying" | "attempt" | "attempted" | "attempting"));
+        let conative = (g..p).any(|k| {
+            matches!(
+                s.low(k),
+                "try" | "tried" | "tries" | "trying" | "attempt" | "attempted" | "attempting"
+            )
+        });
         let modal = (g..p).any(|k| matches!(s.low(k), "may" | "might" | "could" | "would"));
         let acquire = self.lex.inverse_light.longest_at(p, |x| s.word(x)).is_some();
         if conative && (modal || acquire) {
@@ -307,7 +345,10 @@ impl Ctx<'_, '_> {
         }
         let governed = |k: usize| {
             (k.saturating_sub(2)..=k).any(|st| {
-                self.lex.irrealis_verbs.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == k + 1)
+                self.lex
+                    .irrealis_verbs
+                    .longest_at(st, |x| s.word(x))
+                    .is_some_and(|m| m.end == k + 1)
             })
         };
         // "discussed hosting", "wants to attack", "called for labeling"
@@ -328,11 +369,17 @@ impl Ctx<'_, '_> {
         if noun {
             let governed_np = |k: usize| {
                 (k.saturating_sub(2)..=k).any(|st| {
-                    self.lex.irrealis_np.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == k + 1)
+                    self.lex
+                        .irrealis_np
+                        .longest_at(st, |x| s.word(x))
+                        .is_some_and(|m| m.end == k + 1)
                 })
             };
             let a = self.np_left(p);
-            if a > 0 && (governed_np(a - 1) || (s.pos(a - 1) == Pos::Prep && a > 1 && governed_np(a - 2))) {
+            if a > 0
+                && (governed_np(a - 1)
+                    || (s.pos(a - 1) == Pos::Prep && a > 1 && governed_np(a - 2)))
+            {
                 return true;
             }
         }
@@ -365,7 +412,10 @@ mod tests {
         );
         assert_eq!(m, Modality::Reported);
         assert_eq!(src.as_deref(), Some("credible reports"));
-        let (m, _) = modality("According to Pakistani authorities, the TTP attacked Quetta.", Relation::Attacks);
+        let (m, _) = modality(
+            "According to Pakistani authorities, the TTP attacked Quetta.",
+            Relation::Attacks,
+        );
         assert_eq!(m, Modality::Reported);
         let (m, src) = modality(
             "As Bin Ladin has documented, the Afghan Taliban regime funded Lashkar-e-Taiba in Kashmir (Rashid, 2010).",
@@ -390,7 +440,9 @@ mod tests {
 
     #[test]
     fn negation_scope() {
-        let c = claims_of("The Afghan Taliban's refusal to formally recognize the Durand Line complicates cooperation.");
+        let c = claims_of(
+            "The Afghan Taliban's refusal to formally recognize the Durand Line complicates cooperation.",
+        );
         let r = c.iter().find(|c| c.relation == Relation::Recognizes).expect("recognizes");
         assert_eq!(r.polarity, Polarity::Negative);
         let c = claims_of("Despite formal denials, the Taliban harboured the TTP.");
@@ -400,7 +452,20 @@ mod tests {
     }
 
     #[test]
+    fn denials_are_negated_reports() {
+        let c = claims_of("The Afghan Taliban continue to deny that Al-Qaeda operates in Kunar.");
+        let c = c.iter().find(|c| c.relation == Relation::OperatesIn).expect("operates_in");
+        assert_eq!(c.polarity, Polarity::Negative);
+        assert_eq!(c.modality, Modality::Reported);
+        assert_eq!(c.source.as_ref().and_then(|s| s.entity.as_deref()), Some("afghan_taliban"));
+    }
+
+    #[test]
     fn wishes_and_demands_are_not_claims() {
+        let c = claims_of(
+            "Mullah Omar gave him a free hand, though asking that he not attack the Army Public School.",
+        );
+        assert!(!c.iter().any(|c| c.relation == Relation::Attacks), "{c:#?}");
         let c = claims_of("Bush must push Musharraf to take action against the TTP.");
         assert!(!c.iter().any(|c| c.relation == Relation::Fights), "{c:#?}");
         let c = claims_of("The Afghan Taliban encouraged these groups to use Kashmir as a base.");

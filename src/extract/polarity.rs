@@ -16,10 +16,14 @@ impl Ctx<'_, '_> {
     /// Qaeda out of a personal inheritance"): no claim either way.
     pub fn negation_on_adverbial(&self, fr: &Frame) -> bool {
         let s = self.s;
-        let Some(last) = fr.obj.iter().map(|a| a.tok).filter(|&t| t > fr.pred && t < s.len()).max() else {
+        let Some(last) = fr.obj.iter().map(|a| a.tok).filter(|&t| t > fr.pred && t < s.len()).max()
+        else {
             return false;
         };
-        matches!(s.low(last + 1), "out" | "through" | "via" | "using" | "solely" | "only" | "merely")
+        matches!(
+            s.low(last + 1),
+            "out" | "through" | "via" | "using" | "solely" | "only" | "merely"
+        )
     }
 
     /// True when the frame is negated.
@@ -37,7 +41,9 @@ impl Ctx<'_, '_> {
         if (g..p).any(|k| s.has(k, f::NEG) && !s.is(k, "nor")) {
             return true;
         }
-        if (g..p).any(|k| self.lex.neg_phrases.longest_at(k, |x| s.word(x)).is_some_and(|m| m.end <= p)) {
+        if (g..p)
+            .any(|k| self.lex.neg_phrases.longest_at(k, |x| s.word(x)).is_some_and(|m| m.end <= p))
+        {
             return true;
         }
         // "neither expelled … nor curtailed", "Neither X nor Y has condemned"
@@ -49,7 +55,9 @@ impl Ctx<'_, '_> {
             return true;
         }
         // "refused to recognise", "failed to act", "denied harbouring"
-        if (g..p).any(|k| s.has(k, f::NEG_VERB) && matches!(s.pos(k + 1), Pos::To | Pos::Verb | Pos::Adv)) {
+        if (g..p).any(|k| {
+            s.has(k, f::NEG_VERB) && matches!(s.pos(k + 1), Pos::To | Pos::Verb | Pos::Adv)
+        }) {
             return true;
         }
         if g > 0 {

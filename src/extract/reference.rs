@@ -95,8 +95,12 @@ impl Ctx<'_, '_> {
     pub fn is_subject_token(&self, k: usize) -> bool {
         let s = self.s;
         let mut e = k;
-        while e + 1 < s.len() && matches!(s.pos(e + 1), Pos::Noun | Pos::Adj | Pos::Ent | Pos::Poss) {
-            if s.pos(e + 1) == Pos::Noun && !s.has(e + 1, f::ORGAN | f::MEMBER) && s.pos(e) != Pos::Poss {
+        while e + 1 < s.len() && matches!(s.pos(e + 1), Pos::Noun | Pos::Adj | Pos::Ent | Pos::Poss)
+        {
+            if s.pos(e + 1) == Pos::Noun
+                && !s.has(e + 1, f::ORGAN | f::MEMBER)
+                && s.pos(e) != Pos::Poss
+            {
                 return false;
             }
             e += 1;
@@ -147,8 +151,11 @@ impl Ctx<'_, '_> {
         // the group's attacks") never means its own clause's subject
         // ("LeJ claimed to have collaborated with them")
         let object = matches!(s.low(i), "them" | "him" | "us")
-            || (matches!(s.low(i), "it" | "her") && i > 0 && matches!(s.pos(i - 1), Pos::Verb | Pos::Prep))
-            || (s.pos(i) == Pos::Det && (i + 1..(i + 4).min(s.len())).any(|k| s.pos(k) == Pos::Poss))
+            || (matches!(s.low(i), "it" | "her")
+                && i > 0
+                && matches!(s.pos(i - 1), Pos::Verb | Pos::Prep))
+            || (s.pos(i) == Pos::Det
+                && (i + 1..(i + 4).min(s.len())).any(|k| s.pos(k) == Pos::Poss))
             || (s.pos(i) == Pos::Det && i > 0 && matches!(s.pos(i - 1), Pos::Prep | Pos::Verb));
         let mut own_subject_skipped = false;
         for k in (0..i).rev() {
@@ -183,7 +190,12 @@ impl Ctx<'_, '_> {
     }
 
     /// The most recent two candidates joined by "and", "or" or a comma.
-    fn coordinated_pair(&self, cands: &[(usize, bool, bool)], types: &[&str], nonstate: bool) -> Option<(usize, usize)> {
+    fn coordinated_pair(
+        &self,
+        cands: &[(usize, bool, bool)],
+        types: &[&str],
+        nonstate: bool,
+    ) -> Option<(usize, usize)> {
         let doc = self.s.doc;
         let ok = |m: usize| self.fits(m, types) && !(nonstate && self.is_state_like(m));
         let mut sorted: Vec<usize> = cands.iter().map(|c| c.0).filter(|&m| ok(m)).collect();
@@ -198,8 +210,11 @@ impl Ctx<'_, '_> {
             let between = doc.doc.text[a.span.end..b.span.start].to_lowercase();
             let words: Vec<&str> = between.split_whitespace().collect();
             let joined = words.len() <= 3
-                && words.iter().all(|w| matches!(*w, "and" | "or" | "," | "the" | "and," | "as" | "well"))
-                && (words.iter().any(|w| w.starts_with("and") || *w == "or") || between.trim() == ",");
+                && words
+                    .iter()
+                    .all(|w| matches!(*w, "and" | "or" | "," | "the" | "and," | "as" | "well"))
+                && (words.iter().any(|w| w.starts_with("and") || *w == "or")
+                    || between.trim() == ",");
             if joined {
                 return Some((earlier, later));
             }
@@ -243,7 +258,13 @@ impl Ctx<'_, '_> {
                         if let Some(k) = (np.a..=np.e).rev().find(|&k| s.pos(k) == Pos::Ent) {
                             if let Some(m) = s.mention_index(k) {
                                 if self.fits(m, &types) {
-                                    return vec![Arg { mention: m, alt: None, text: s.toks[i].span, tok: i, via: Via::Reference }];
+                                    return vec![Arg {
+                                        mention: m,
+                                        alt: None,
+                                        text: s.toks[i].span,
+                                        tok: i,
+                                        via: Via::Reference,
+                                    }];
                                 }
                             }
                         }
@@ -264,7 +285,10 @@ impl Ctx<'_, '_> {
             for k in (0..i).rev() {
                 if s.etype(k) == Some("person") {
                     if let Some((_, org)) = self.title_in_name(k) {
-                        return org.into_iter().map(|o| Arg { text: s.toks[i].span, tok: i, via: Via::Reference, ..o }).collect();
+                        return org
+                            .into_iter()
+                            .map(|o| Arg { text: s.toks[i].span, tok: i, via: Via::Reference, ..o })
+                            .collect();
                     }
                 }
             }
@@ -338,8 +362,7 @@ impl Ctx<'_, '_> {
                 return vec![Arg { mention: m, alt: None, text, tok: e, via: Via::Reference }];
             }
             let id = s.doc.mentions[m].entity().map(|x| x.id.as_str());
-            if out.iter().any(|o| s.doc.mentions[o.mention].entity().map(|x| x.id.as_str()) == id)
-            {
+            if out.iter().any(|o| s.doc.mentions[o.mention].entity().map(|x| x.id.as_str()) == id) {
                 continue;
             }
             let arg = Arg { mention: m, alt: None, text, tok: e, via: Via::Reference };
@@ -385,7 +408,10 @@ mod tests {
         let c = claims(
             "The Taliban regime collapsed within two months, and its leadership retreated into Quetta.",
         );
-        assert!(c.contains(&("afghan_taliban".into(), Relation::OperatesIn, "quetta".into())), "{c:?}");
+        assert!(
+            c.contains(&("afghan_taliban".into(), Relation::OperatesIn, "quetta".into())),
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -394,13 +420,39 @@ mod tests {
             "Though Pakistani forces fought against the TTP, they did not do much against the Afghan Taliban.",
         );
         assert!(c.contains(&("pakistan".into(), Relation::Fights, "ttp".into())), "{c:?}");
-        assert!(c.contains(&("pakistan".into(), Relation::Fights, "afghan_taliban".into())), "{c:?}");
+        assert!(
+            c.contains(&("pakistan".into(), Relation::Fights, "afghan_taliban".into())),
+            "{c:?}"
+        );
     }
 
     #[test]
     fn description_across_sentences() {
-        let c = claims("The TTP was weakened in 2014. The group later attacked the Army Public School.");
+        let c = claims(
+            "The TTP was weakened in 2014. The group later attacked the Army Public School.",
+        );
         assert!(c.contains(&("ttp".into(), Relation::Attacks, "aps".into())), "{c:?}");
+    }
+
+    #[test]
+    fn both_means_the_pair_named_together() {
+        let c = claims(
+            "Al-Qaeda mediated between the Afghan Taliban and the TTP. Osama bin Laden cultivated ties with both movements.",
+        );
+        assert!(
+            c.contains(&("afghan_taliban".into(), Relation::AlliedWith, "bin_laden".into()))
+                || c.contains(&("bin_laden".into(), Relation::AlliedWith, "afghan_taliban".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.iter().any(|x| x.1 == Relation::AlliedWith && (x.0 == "ttp" || x.2 == "ttp")),
+            "{c:?}"
+        );
+        assert!(
+            !c.iter()
+                .any(|x| x.1 == Relation::AlliedWith && (x.0 == "al_qaeda" || x.2 == "al_qaeda")),
+            "{c:?}"
+        );
     }
 
     #[test]

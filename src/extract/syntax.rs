@@ -44,7 +44,9 @@ impl<'d> Ctx<'_, 'd> {
             let p = s.pos(a - 1);
             let ok = p.in_np()
                 || (p == Pos::Adv && a >= 2 && s.pos(a - 2) == Pos::Det)
-                || (s.is(a - 1, "than") && a >= 2 && matches!(s.low(a - 2), "more" | "less" | "fewer"));
+                || (s.is(a - 1, "than")
+                    && a >= 2
+                    && matches!(s.low(a - 2), "more" | "less" | "fewer"));
             if !ok {
                 break;
             }
@@ -143,7 +145,11 @@ impl<'d> Ctx<'_, 'd> {
         match s.pos(head) {
             Pos::Ent => {
                 // a parenthesised acronym after a name is the same entity
-                return self.arg(head, Via::Name).map(|x| self.widen(x, a, e, Via::Name)).into_iter().collect();
+                return self
+                    .arg(head, Via::Name)
+                    .map(|x| self.widen(x, a, e, Via::Name))
+                    .into_iter()
+                    .collect();
             }
             Pos::Pron => {
                 if s.has(head, f::REFLEXIVE) {
@@ -169,7 +175,11 @@ impl<'d> Ctx<'_, 'd> {
                         if member && !organ && self.is_demonym(k) {
                             return Vec::new();
                         }
-                        return self.arg(k, Via::Proxy).map(|x| self.widen(x, a, e, Via::Proxy)).into_iter().collect();
+                        return self
+                            .arg(k, Via::Proxy)
+                            .map(|x| self.widen(x, a, e, Via::Proxy))
+                            .into_iter()
+                            .collect();
                     }
                     Pos::PossPron => {
                         return self
@@ -400,7 +410,8 @@ impl<'d> Ctx<'_, 'd> {
                 break;
             }
             if s.pos(j) == Pos::Colon && args.is_empty() {
-                let (more, e3) = self.object_phrase(j + 1, ObjOpts { locations: false, rep_prep: None });
+                let (more, e3) =
+                    self.object_phrase(j + 1, ObjOpts { locations: false, rep_prep: None });
                 args.extend(more);
                 end = e3;
                 break;
@@ -413,7 +424,8 @@ impl<'d> Ctx<'_, 'd> {
             if s.pos(k) == Pos::Comma {
                 k += 1;
             }
-            let (more, e3) = self.object_phrase(k, ObjOpts { locations: o.locations, rep_prep: None });
+            let (more, e3) =
+                self.object_phrase(k, ObjOpts { locations: o.locations, rep_prep: None });
             if more.is_empty() {
                 break;
             }
@@ -470,7 +482,10 @@ impl<'d> Ctx<'_, 'd> {
         // of purpose takes the subject of its clause
         let infinitive = (g..v).any(|k| self.s.pos(k) == Pos::To)
             && (g..v).all(|k| matches!(self.s.pos(k), Pos::To | Pos::Adv));
-        if found.is_empty() && infinitive && matches!(self.s.pos(g - 1), Pos::Comma | Pos::Adv | Pos::Conj) {
+        if found.is_empty()
+            && infinitive
+            && matches!(self.s.pos(g - 1), Pos::Comma | Pos::Adv | Pos::Conj)
+        {
             return self.main_subject(v);
         }
         found
@@ -565,10 +580,13 @@ impl<'d> Ctx<'_, 'd> {
                 // participle describes the attacks, whose agent acts
                 if ing && k > 0 && s.pos(k - 1).in_np() {
                     let a = self.np_left(k - 1);
-                    let cue = self.lex.nouns.matches_at(k - 1, |x| s.word(x)).iter().any(|m| m.end == k);
+                    let cue =
+                        self.lex.nouns.matches_at(k - 1, |x| s.word(x)).iter().any(|m| m.end == k);
                     if cue {
                         for x in (a..k - 1).rev() {
-                            if s.pos(x) == Pos::Ent && matches!(s.etype(x), Some("actor" | "person")) {
+                            if s.pos(x) == Pos::Ent
+                                && matches!(s.etype(x), Some("actor" | "person"))
+                            {
                                 return self.arg(x, Via::Name).into_iter().collect();
                             }
                         }
@@ -671,7 +689,14 @@ impl<'d> Ctx<'_, 'd> {
                 let first = c + 1;
                 let opens = matches!(
                     s.pos(first),
-                    Pos::Prep | Pos::Adv | Pos::Det | Pos::Rel | Pos::Sub | Pos::Ent | Pos::Noun | Pos::Adj
+                    Pos::Prep
+                        | Pos::Adv
+                        | Pos::Det
+                        | Pos::Rel
+                        | Pos::Sub
+                        | Pos::Ent
+                        | Pos::Noun
+                        | Pos::Adj
                 ) || (s.pos(first) == Pos::Verb && !self.is_ing(first));
                 let before_np = c > 0 && (s.pos(c - 1).in_np() || s.pos(c - 1) == Pos::Close);
                 // a clause of its own is no parenthetical (", Pakistan has
@@ -700,7 +725,9 @@ impl<'d> Ctx<'_, 'd> {
             }
         }
         // the clause may go on past `pos` ("Working with Russia, the United States …")
-        let pos = (pos + 1..s.len()).find(|&k| matches!(s.pos(k), Pos::Semi | Pos::Colon)).unwrap_or(s.len());
+        let pos = (pos + 1..s.len())
+            .find(|&k| matches!(s.pos(k), Pos::Semi | Pos::Colon))
+            .unwrap_or(s.len());
         let mut i = start;
         let mut tries = 0;
         while i < pos && tries < 4 {
@@ -709,13 +736,15 @@ impl<'d> Ctx<'_, 'd> {
             {
                 i += 1;
             }
-            let fronted = matches!(s.pos(i), Pos::Prep | Pos::Sub | Pos::Date | Pos::Verb | Pos::To)
-                || (s.pos(i) == Pos::Rel && s.is(i, "that"));
+            let fronted =
+                matches!(s.pos(i), Pos::Prep | Pos::Sub | Pos::Date | Pos::Verb | Pos::To)
+                    || (s.pos(i) == Pos::Rel && s.is(i, "that"));
             if !fronted {
                 if let Some(np) = self.np_at(i) {
                     let mut j = np.e;
                     if s.pos(j + 1) == Pos::Comma {
-                        if let Some(c) = (j + 2..pos.min(j + 22)).find(|&x| s.pos(x) == Pos::Comma) {
+                        if let Some(c) = (j + 2..pos.min(j + 22)).find(|&x| s.pos(x) == Pos::Comma)
+                        {
                             if self.followed_by_verb(c) {
                                 j = c;
                             }
@@ -729,12 +758,15 @@ impl<'d> Ctx<'_, 'd> {
                     if self.followed_by_verb(j) && !np.args.is_empty() {
                         let mut args = np.args;
                         args.extend(self.list_left(np.a));
-                        return args.into_iter().map(|mut a| {
-                            if a.via == Via::Name {
-                                a.via = Via::Control;
-                            }
-                            a
-                        }).collect();
+                        return args
+                            .into_iter()
+                            .map(|mut a| {
+                                if a.via == Via::Name {
+                                    a.via = Via::Control;
+                                }
+                                a
+                            })
+                            .collect();
                     }
                     if self.followed_by_verb(j) {
                         return Vec::new();

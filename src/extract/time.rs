@@ -11,10 +11,24 @@ use crate::model::{ClaimTime, Granularity, MentionKind, TaggedDoc, TimeOrigin};
 
 /// Heading titles of sections that hold references, not prose.
 const BIBLIOGRAPHY: &[&str] = &[
-    "references", "reference", "bibliography", "notes", "works cited", "sources",
-    "further reading", "endnotes", "footnotes", "citations", "literature cited",
-    "reference list", "notes and references", "references and notes", "literature",
-    "see also", "external links", "selected bibliography",
+    "references",
+    "reference",
+    "bibliography",
+    "notes",
+    "works cited",
+    "sources",
+    "further reading",
+    "endnotes",
+    "footnotes",
+    "citations",
+    "literature cited",
+    "reference list",
+    "notes and references",
+    "references and notes",
+    "literature",
+    "see also",
+    "external links",
+    "selected bibliography",
 ];
 
 /// Per-section facts: the period a heading carries, and whether the section
@@ -43,7 +57,8 @@ impl Sections {
             // a heading's period, not a day named in a title ("The 9/11 Commission Report")
             let own = doc.mentions_in(sec.heading).iter().find_map(|m| match &m.kind {
                 MentionKind::Date(d)
-                    if (d.start.is_some() || d.end.is_some()) && d.granularity != Granularity::Day =>
+                    if (d.start.is_some() || d.end.is_some())
+                        && d.granularity != Granularity::Day =>
                 {
                     Some(ClaimTime {
                         text: m.text.clone(),
@@ -138,7 +153,11 @@ impl Ctx<'_, '_> {
 
     /// The time of a frame from the dates of its clause, and (second) from
     /// a date elsewhere in its sentence.
-    pub fn frame_time(&self, fr: &Frame, citations: &[(usize, usize)]) -> (Option<ClaimTime>, Option<ClaimTime>) {
+    pub fn frame_time(
+        &self,
+        fr: &Frame,
+        citations: &[(usize, usize)],
+    ) -> (Option<ClaimTime>, Option<ClaimTime>) {
         let s = self.s;
         let doc = s.doc;
         if let Some(m) = fr.date {
@@ -146,8 +165,18 @@ impl Ctx<'_, '_> {
                 return (Some(t), None);
             }
         }
-        let reach = fr.obj.iter().chain(&fr.subj).map(|a| a.tok).filter(|&t| t < s.len()).max().unwrap_or(fr.pred);
-        let (lo, hi) = (self.clause_start(fr.pred), self.clause_end(fr.pred.max(reach).max(fr.cue.1.saturating_sub(1))));
+        let reach = fr
+            .obj
+            .iter()
+            .chain(&fr.subj)
+            .map(|a| a.tok)
+            .filter(|&t| t < s.len())
+            .max()
+            .unwrap_or(fr.pred);
+        let (lo, hi) = (
+            self.clause_start(fr.pred),
+            self.clause_end(fr.pred.max(reach).max(fr.cue.1.saturating_sub(1))),
+        );
         let mut inside: Option<(usize, usize)> = None;
         let mut outside: Option<(usize, usize)> = None;
         for k in 0..s.len() {
@@ -172,14 +201,17 @@ impl Ctx<'_, '_> {
         let s = self.s;
         let doc = s.doc;
         // "late 2021 and 2022", "from 2013 to 2018" written as two dates
-        let joins = |j: usize| matches!(s.low(j), "and" | "to" | "through" | "until" | "-" | "–" | "or");
+        let joins =
+            |j: usize| matches!(s.low(j), "and" | "to" | "through" | "until" | "-" | "–" | "or");
         let (mut first, mut last) = (k, k);
         if s.pos(k + 2) == Pos::Date && joins(k + 1) {
             last = k + 2;
         } else if k >= 2 && s.pos(k - 2) == Pos::Date && joins(k - 1) {
             first = k - 2;
         }
-        let (Kind::Date(a), Kind::Date(b)) = (s.toks[first].kind, s.toks[last].kind) else { return None };
+        let (Kind::Date(a), Kind::Date(b)) = (s.toks[first].kind, s.toks[last].kind) else {
+            return None;
+        };
         time_of(doc, a, b)
     }
 }
@@ -214,8 +246,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_another_clause_comes_last() {
+        let c = claims_of(
+            "# Intro (2010–2020)\n\nAl-Qaeda maintains a presence in Kunar, and its leader was living in Kabul until July 2022.",
+        );
+        let ops = c.iter().find(|c| c.relation == Relation::OperatesIn).expect("operates_in");
+        assert_eq!(ops.time.as_ref().unwrap().origin, TimeOrigin::Section);
+    }
+
+    #[test]
     fn section_period_when_the_sentence_has_none() {
-        let c = claims_of("# The First Regime (1996–2001)\n\nThe Taliban regime harboured Lashkar-e-Taiba.\n\n# References\n\nThe Taliban regime harboured Jaish-e-Muhammad.");
+        let c = claims_of(
+            "# The First Regime (1996–2001)\n\nThe Taliban regime harboured Lashkar-e-Taiba.\n\n# References\n\nThe Taliban regime harboured Jaish-e-Muhammad.",
+        );
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].relation, Relation::Shelters);
         let t = c[0].time.as_ref().unwrap();

@@ -360,7 +360,6 @@ impl Builder<'_, '_> {
             self.push(x, y, Kind::Punct);
         }
     }
-
 }
 
 /// Tokenises sentence `index` of `doc`.
@@ -477,7 +476,9 @@ fn tag(s: &mut Sent<'_>, lex: &Lexicon) {
     // "as the TTP considers itself …", "since the Taliban took Kabul": a
     // preposition before a noun phrase and a verb opens a clause
     for i in 0..s.toks.len() {
-        if s.toks[i].pos != Pos::Prep || !matches!(s.low(i), "as" | "since" | "after" | "before" | "until" | "once") {
+        if s.toks[i].pos != Pos::Prep
+            || !matches!(s.low(i), "as" | "since" | "after" | "before" | "until" | "once")
+        {
             continue;
         }
         let mut j = i + 1;
@@ -542,7 +543,8 @@ fn word_pos(s: &Sent<'_>, i: usize) -> Pos {
             let mut n = i + 1;
             while n < s.toks.len()
                 && s.toks[n].kind == Kind::Word
-                && (s.toks[n].flags & f::ADV != 0 || (s.low(n).ends_with("ly") && s.low(n).len() > 4))
+                && (s.toks[n].flags & f::ADV != 0
+                    || (s.low(n).ends_with("ly") && s.low(n).len() > 4))
                 && s.toks[n].flags & (f::VERB | f::NOUN) == 0
             {
                 n += 1;
@@ -643,7 +645,8 @@ fn word_pos(s: &Sent<'_>, i: usize) -> Pos {
     });
     let ing = w.ends_with("ing");
     // a capitalised word inside a sentence is a name's part ("Member States")
-    let inside = i > 0 && !matches!(prev, Pos::Quote | Pos::Open | Pos::Stop | Pos::Colon | Pos::Dash);
+    let inside =
+        i > 0 && !matches!(prev, Pos::Quote | Pos::Open | Pos::Stop | Pos::Colon | Pos::Dash);
     if verb && s.toks[i].cap && inside {
         return Pos::Noun;
     }
@@ -719,8 +722,8 @@ pub(crate) mod testdoc {
     use chrono::NaiveDate;
 
     use crate::model::{
-        Block, BlockKind, DateValue, DocId, Document, EntityRef, Granularity, Mention,
-        MentionKind, Metadata, Section, Sentence, SourceFormat, Span, TaggedDoc,
+        Block, BlockKind, DateValue, DocId, Document, EntityRef, Granularity, Mention, MentionKind,
+        Metadata, Section, Sentence, SourceFormat, Span, TaggedDoc,
     };
 
     /// An entity for the test gazetteer: id, type, names (longest first).
@@ -732,14 +735,42 @@ pub(crate) mod testdoc {
 
     /// The entities most tests use.
     pub const ENTS: &[Ent<'static>] = &[
-        Ent { id: "afghan_taliban", etype: "actor", names: &["Afghan Taliban authorities", "Afghan Taliban", "Taliban government", "Taliban regime", "Taliban"] },
-        Ent { id: "ttp", etype: "actor", names: &["Tehreek-e-Taliban Pakistan", "Pakistani Taliban", "TTP"] },
+        Ent {
+            id: "afghan_taliban",
+            etype: "actor",
+            names: &[
+                "Afghan Taliban authorities",
+                "Afghan Taliban",
+                "Taliban government",
+                "Taliban regime",
+                "Taliban",
+            ],
+        },
+        Ent {
+            id: "ttp",
+            etype: "actor",
+            names: &["Tehreek-e-Taliban Pakistan", "Pakistani Taliban", "TTP"],
+        },
         Ent { id: "al_qaeda", etype: "actor", names: &["Al-Qaeda", "al Qaeda", "al-Qaida"] },
-        Ent { id: "pakistan", etype: "actor", names: &["Pakistani authorities", "Pakistani forces", "Pakistani state", "Pakistan", "Pakistani"] },
+        Ent {
+            id: "pakistan",
+            etype: "actor",
+            names: &[
+                "Pakistani authorities",
+                "Pakistani forces",
+                "Pakistani state",
+                "Pakistan",
+                "Pakistani",
+            ],
+        },
         Ent { id: "usa", etype: "actor", names: &["United States", "U.S.", "Washington"] },
         Ent { id: "nato", etype: "actor", names: &["NATO"] },
         Ent { id: "india", etype: "actor", names: &["India"] },
-        Ent { id: "saudi_arabia", etype: "actor", names: &["Saudi Arabia", "Saudi government", "Saudi"] },
+        Ent {
+            id: "saudi_arabia",
+            etype: "actor",
+            names: &["Saudi Arabia", "Saudi government", "Saudi"],
+        },
         Ent { id: "uae", etype: "actor", names: &["United Arab Emirates", "UAE"] },
         Ent { id: "isi", etype: "actor", names: &["Inter-Services Intelligence", "ISI"] },
         Ent { id: "lej", etype: "actor", names: &["Lashkar-e-Jhangvi"] },
@@ -752,7 +783,11 @@ pub(crate) mod testdoc {
         Ent { id: "baitullah", etype: "person", names: &["Baitullah Mehsud"] },
         Ent { id: "sher_afgan", etype: "person", names: &["Sher Afgan"] },
         Ent { id: "musharraf", etype: "person", names: &["Pervez Musharraf", "Musharraf"] },
-        Ent { id: "bin_laden", etype: "person", names: &["Osama bin Laden", "Bin Ladin", "bin Laden"] },
+        Ent {
+            id: "bin_laden",
+            etype: "person",
+            names: &["Osama bin Laden", "Bin Ladin", "bin Laden"],
+        },
         Ent { id: "kabul", etype: "place", names: &["Kabul"] },
         Ent { id: "islamabad", etype: "place", names: &["Islamabad"] },
         Ent { id: "afghanistan", etype: "place", names: &["Afghanistan"] },
@@ -767,6 +802,7 @@ pub(crate) mod testdoc {
         Ent { id: "durand_line", etype: "place", names: &["Durand Line"] },
         Ent { id: "aps", etype: "facility", names: &["Army Public School"] },
         Ent { id: "ghq", etype: "facility", names: &["General Headquarters"] },
+        Ent { id: "zarb_e_azb", etype: "operation", names: &["Operation Zarb-e-Azb"] },
     ];
 
     /// Dates the tests use: (surface, start, end).
@@ -780,7 +816,10 @@ pub(crate) mod testdoc {
         ("2014", "2014-01-01", "2014-12-31"),
         ("2010", "2010-01-01", "2010-12-31"),
         ("1996–2001", "1996-01-01", "2001-12-31"),
+        ("2010–2020", "2010-01-01", "2020-12-31"),
         ("2021–Present", "2021-01-01", ""),
+        ("June 2014", "2014-06-01", "2014-06-30"),
+        ("July 2022", "2022-07-01", "2022-07-31"),
     ];
 
     fn is_word_char(c: char) -> bool {
@@ -862,7 +901,10 @@ pub(crate) mod testdoc {
                     extent: Span::new(start, text.len()),
                     parent,
                 });
-                blocks.push(Block { kind: BlockKind::Heading { level }, span: Span::new(tstart, end) });
+                blocks.push(Block {
+                    kind: BlockKind::Heading { level },
+                    span: Span::new(tstart, end),
+                });
                 sentences.push((Span::new(tstart, end), blocks.len() - 1, true));
                 continue;
             }
@@ -935,7 +977,18 @@ mod tests {
         let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(
             words,
-            ["The", "Taliban", "'s", "emirate", "provided", "safe", "havens", "for", "Lashkar-e-Taiba", "."]
+            [
+                "The",
+                "Taliban",
+                "'s",
+                "emirate",
+                "provided",
+                "safe",
+                "havens",
+                "for",
+                "Lashkar-e-Taiba",
+                "."
+            ]
         );
         assert_eq!(t[1].1, Pos::Ent);
         assert_eq!(t[2].1, Pos::Poss);

@@ -38,7 +38,9 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
             continue;
         }
         let from = if passive { i } else { g.saturating_sub(1) };
-        let text = if accuser.is_empty() { s.text_range(g, i).to_string() } else if passive {
+        let text = if accuser.is_empty() {
+            s.text_range(g, i).to_string()
+        } else if passive {
             accuser.iter().map(|a| a.text.slice(&s.doc.doc.text)).collect::<Vec<_>>().join(", ")
         } else {
             cx.subject_text(i)
@@ -59,10 +61,22 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
                     j += 2;
                 }
                 let Some((obj, _, place_only)) = verbal::object(cx, cue, c, j) else { continue };
-                let mut fr = Frame::new(cue.relation, accused.clone(), obj, (c, vm.end), c, "accusation-content", 0.75);
+                let mut fr = Frame::new(
+                    cue.relation,
+                    accused.clone(),
+                    obj,
+                    (c, vm.end),
+                    c,
+                    "accusation-content",
+                    0.75,
+                );
                 fr.attribution = Some(attribution.clone());
                 fr.subj_types = cue.subject_types.clone();
-                fr.obj_types = if place_only { Some(vec!["territory".into()]) } else { cue.object_types.clone() };
+                fr.obj_types = if place_only {
+                    Some(vec!["territory".into()])
+                } else {
+                    cue.object_types.clone()
+                };
                 fr.by_type = cue.by_type.clone();
                 out.push(fr);
             }
@@ -75,7 +89,9 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
                     continue;
                 }
                 let j = nm.end;
-                let Some(mk) = cue.object.iter().find(|mk| mk.words.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w.as_str()))) else {
+                let Some(mk) = cue.object.iter().find(|mk| {
+                    mk.words.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w.as_str()))
+                }) else {
                     continue;
                 };
                 let opts = ObjOpts { locations: true, rep_prep: None };
@@ -83,7 +99,15 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
                 if obj.is_empty() {
                     continue;
                 }
-                let mut fr = Frame::new(cue.relation, accused.clone(), obj, (c, nm.end), c, "accusation-content", 0.7);
+                let mut fr = Frame::new(
+                    cue.relation,
+                    accused.clone(),
+                    obj,
+                    (c, nm.end),
+                    c,
+                    "accusation-content",
+                    0.7,
+                );
                 fr.attribution = Some(attribution.clone());
                 fr.date = (start..c).find_map(|k| match s.toks[k].kind {
                     Kind::Date(d) => Some(d),
@@ -102,14 +126,24 @@ mod tests {
 
     #[test]
     fn accusation_and_content() {
-        let c = claims_of("Pakistani authorities accuse the Taliban government of harbouring and facilitating the TTP.");
+        let c = claims_of(
+            "Pakistani authorities accuse the Taliban government of harbouring and facilitating the TTP.",
+        );
         let acc = c.iter().find(|c| c.relation == Relation::Accuses).expect("accuses");
-        assert_eq!((acc.subject.entity.as_str(), acc.object.entity.as_str()), ("pakistan", "afghan_taliban"));
+        assert_eq!(
+            (acc.subject.entity.as_str(), acc.object.entity.as_str()),
+            ("pakistan", "afghan_taliban")
+        );
         assert_eq!(acc.modality, Modality::Asserted);
         let sh = c.iter().find(|c| c.relation == Relation::Shelters).expect("shelters");
-        assert_eq!((sh.subject.entity.as_str(), sh.object.entity.as_str()), ("afghan_taliban", "ttp"));
+        assert_eq!(
+            (sh.subject.entity.as_str(), sh.object.entity.as_str()),
+            ("afghan_taliban", "ttp")
+        );
         assert_eq!(sh.modality, Modality::Reported);
         assert_eq!(sh.source.as_ref().and_then(|s| s.entity.as_deref()), Some("pakistan"));
-        assert!(c.iter().any(|c| c.relation == Relation::Supports && c.modality == Modality::Reported));
+        assert!(
+            c.iter().any(|c| c.relation == Relation::Supports && c.modality == Modality::Reported)
+        );
     }
 }

@@ -62,8 +62,22 @@ fn named_parts(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
             if !named {
                 continue;
             }
-            let whole = Arg { mention: usize::MAX, alt: Some(i), text: s.toks[k].span, tok: k, via: Via::Proxy };
-            let mut fr = Frame::new(Relation::PartOf, vec![part.clone()], vec![whole], (k, k + 1), k, "name-part", 0.75);
+            let whole = Arg {
+                mention: usize::MAX,
+                alt: Some(i),
+                text: s.toks[k].span,
+                tok: k,
+                via: Via::Proxy,
+            };
+            let mut fr = Frame::new(
+                Relation::PartOf,
+                vec![part.clone()],
+                vec![whole],
+                (k, k + 1),
+                k,
+                "name-part",
+                0.75,
+            );
             fr.realis = true;
             out.push(fr);
         }
@@ -90,7 +104,13 @@ fn prenominal(cx: &Ctx<'_, '_>, a: usize, last: usize) -> Option<(usize, Arg)> {
     None
 }
 
-fn agent_noun(cx: &Ctx<'_, '_>, i: usize, end: usize, rel: Relation, preps: &[String]) -> Option<Frame> {
+fn agent_noun(
+    cx: &Ctx<'_, '_>,
+    i: usize,
+    end: usize,
+    rel: Relation,
+    preps: &[String],
+) -> Option<Frame> {
     let s = cx.s;
     let last = end - 1;
     let a = cx.np_left(last);
@@ -98,7 +118,8 @@ fn agent_noun(cx: &Ctx<'_, '_>, i: usize, end: usize, rel: Relation, preps: &[St
     if rel == Relation::PartOf && s.pos(end) == Pos::Ent {
         if let Some((_, whole)) = prenominal(cx, a, last) {
             let part = cx.arg(end, Via::Name)?;
-            let mut fr = Frame::new(rel, vec![part], vec![whole], (i, end), last, "agent-name", 0.8);
+            let mut fr =
+                Frame::new(rel, vec![part], vec![whole], (i, end), last, "agent-name", 0.8);
             fr.realis = true;
             return Some(fr);
         }
@@ -129,12 +150,13 @@ fn agent_noun(cx: &Ctx<'_, '_>, i: usize, end: usize, rel: Relation, preps: &[St
     }
     if k > 0 {
         let before = k - 1;
-        let copula_phrase = (before.saturating_sub(2)..=before).any(|st| {
-            cx.lex.copulas.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == k)
-        });
+        let copula_phrase = (before.saturating_sub(2)..=before)
+            .any(|st| cx.lex.copulas.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == k));
         if s.has(before, f::COPULA | f::BE) || copula_phrase {
             subj = cx.subject(before);
-        } else if s.has(before, f::REFLEXIVE) || (s.is(before, "as") && before > 0 && s.has(before - 1, f::REFLEXIVE)) {
+        } else if s.has(before, f::REFLEXIVE)
+            || (s.is(before, "as") && before > 0 && s.has(before - 1, f::REFLEXIVE))
+        {
             // "the TTP considers itself an extension of the Afghan Taliban"
             let refl = if s.is(before, "as") { before - 1 } else { before };
             if refl > 0 && s.pos(refl - 1) == Pos::Verb {
@@ -201,11 +223,20 @@ fn possessive_parts(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         }
         let member_noun = s.pos(h) == Pos::Noun && s.has(h, f::MEMBER | f::ORGAN);
         let owner_id = cx.id(&owner);
-        let known = cx.cat.entity(cx.id(&part)).is_some_and(|e| e.part_of.iter().any(|p| p == owner_id));
+        let known =
+            cx.cat.entity(cx.id(&part)).is_some_and(|e| e.part_of.iter().any(|p| p == owner_id));
         if !(member_noun || known) || cx.id(&part) == owner_id {
             continue;
         }
-        let mut fr = Frame::new(Relation::PartOf, vec![part], vec![owner], (k, j + 1), j, "possessive-part", 0.75);
+        let mut fr = Frame::new(
+            Relation::PartOf,
+            vec![part],
+            vec![owner],
+            (k, j + 1),
+            j,
+            "possessive-part",
+            0.75,
+        );
         fr.realis = true;
         out.push(fr);
     }
@@ -218,7 +249,9 @@ mod tests {
 
     #[test]
     fn copula_and_apposition() {
-        let t = triples("Pakistan, at this stage, was a staunch supporter of the Taliban regime in Kabul.");
+        let t = triples(
+            "Pakistan, at this stage, was a staunch supporter of the Taliban regime in Kabul.",
+        );
         assert!(t.contains(&("pakistan", Supports, "afghan_taliban")), "{t:?}");
         let t = triples("But the ISI was the Taliban's primary patron.");
         assert!(t.contains(&("isi", Supports, "afghan_taliban")), "{t:?}");
@@ -238,7 +271,8 @@ mod tests {
 
     #[test]
     fn named_faction_after_the_noun() {
-        let t = triples("A spokesman of the Lashkar-e-Jhangvi faction ISKP told reporters nothing.");
+        let t =
+            triples("A spokesman of the Lashkar-e-Jhangvi faction ISKP told reporters nothing.");
         assert!(t.contains(&("isil_kp", PartOf, "lej")), "{t:?}");
     }
 }

@@ -60,7 +60,9 @@ fn base_for(cx: &Ctx<'_, '_>, i: usize, end: usize, a: usize) -> Option<Frame> {
     }
     // "a base for regrouping and launching an insurgency": they launch it
     if s.is(end, "for") && s.pos(end + 1) == Pos::Verb {
-        let to = (end + 1..s.len()).find(|&x| matches!(s.pos(x), Pos::Semi | Pos::Stop)).unwrap_or(s.len());
+        let to = (end + 1..s.len())
+            .find(|&x| matches!(s.pos(x), Pos::Semi | Pos::Stop))
+            .unwrap_or(s.len());
         cx.controllers.borrow_mut().push(Controller { from: end + 1, to, args: user.clone() });
     }
     let mut fr = Frame::new(Relation::OperatesIn, user, place, (i, end), cop, "base-for", 0.7);

@@ -34,7 +34,10 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
             }
         }
         // "the Afghan Taliban–TTP nexus", "US–Taliban talks"
-        if s.pos(k) == Pos::Ent && matches!(s.pos(k + 1), Pos::Dash | Pos::Hyph) && s.pos(k + 2) == Pos::Ent {
+        if s.pos(k) == Pos::Ent
+            && matches!(s.pos(k + 1), Pos::Dash | Pos::Hyph)
+            && s.pos(k + 2) == Pos::Ent
+        {
             pair(cx, out, k);
         }
     }
@@ -64,7 +67,9 @@ fn head_after(cx: &Ctx<'_, '_>, from: usize, k: usize) -> Vec<Arg> {
 /// Lashkar-e-Taiba" → LeT).
 fn head_around(cx: &Ctx<'_, '_>, prefix: usize, name: usize) -> Vec<Arg> {
     let s = cx.s;
-    let Some(e) = cx.np_right(name + 1).or(if s.pos(name + 1).in_np() { Some(name + 1) } else { None }) else {
+    let Some(e) =
+        cx.np_right(name + 1).or(if s.pos(name + 1).in_np() { Some(name + 1) } else { None })
+    else {
         return Vec::new();
     };
     if s.pos(e) == Pos::Ent {
@@ -81,7 +86,14 @@ fn head_around(cx: &Ctx<'_, '_>, prefix: usize, name: usize) -> Vec<Arg> {
     Vec::new()
 }
 
-fn push(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>, c: &Compound, modifier: Arg, head: &[Arg], cue: (usize, usize)) {
+fn push(
+    cx: &Ctx<'_, '_>,
+    out: &mut Vec<Frame>,
+    c: &Compound,
+    modifier: Arg,
+    head: &[Arg],
+    cue: (usize, usize),
+) {
     if head.is_empty() {
         return;
     }
@@ -109,7 +121,8 @@ fn pair(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>, k: usize) {
         return;
     }
     let (Some(a), Some(b)) = (cx.arg(k, Via::Name), cx.arg(k + 2, Via::Name)) else { return };
-    let mut fr = Frame::new(rel, vec![a.clone()], vec![b.clone()], (k, m.end), m.end - 1, "name-pair", 0.7);
+    let mut fr =
+        Frame::new(rel, vec![a.clone()], vec![b.clone()], (k, m.end), m.end - 1, "name-pair", 0.7);
     if rel == Relation::Fights {
         let mut back = fr.clone();
         back.subj = vec![b];
@@ -127,18 +140,23 @@ mod tests {
 
     #[test]
     fn ruled_and_based() {
-        let t = triples("Many militants were trained in Taliban-ruled Afghanistan and at Al-Qaeda-run camps.");
+        let t = triples(
+            "Many militants were trained in Taliban-ruled Afghanistan and at Al-Qaeda-run camps.",
+        );
         assert!(t.contains(&("afghan_taliban", Controls, "afghanistan")), "{t:?}");
         assert_eq!(t.len(), 1, "{t:?}");
         let t = triples("Pakistan-based Lashkar-e-Jhangvi claimed it.");
         assert!(t.contains(&("lej", OperatesIn, "pakistan")), "{t:?}");
-        let t = triples("A faction of Lashkar-e-Taiba, a Pakistan-based sectarian group, was blamed.");
+        let t =
+            triples("A faction of Lashkar-e-Taiba, a Pakistan-based sectarian group, was blamed.");
         assert!(t.contains(&("let", OperatesIn, "pakistan")), "{t:?}");
     }
 
     #[test]
     fn pro_compound() {
-        let t = triples("Pakistan's pro-Taliban military intelligence service had been training fighters.");
+        let t = triples(
+            "Pakistan's pro-Taliban military intelligence service had been training fighters.",
+        );
         assert!(t.contains(&("pakistan", Supports, "afghan_taliban")), "{t:?}");
     }
 

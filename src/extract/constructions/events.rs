@@ -30,7 +30,9 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
             continue;
         }
         // "the attack on the Russian embassy" names its own target
-        if matches!(s.low(head + 1), "on" | "against" | "at" | "of" | "in") && s.pos(head) != Pos::Pron {
+        if matches!(s.low(head + 1), "on" | "against" | "at" | "of" | "in")
+            && s.pos(head) != Pos::Pron
+        {
             continue;
         }
         let Some((target, date, place)) = target_of(cx, out, head) else { continue };
@@ -44,7 +46,8 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         fr.place = place;
         out.push(fr);
         // "the two groups had done this attack together"
-        let together = (np.e + 1..(np.e + 4).min(s.len())).any(|k| matches!(s.low(k), "together" | "jointly"));
+        let together =
+            (np.e + 1..(np.e + 4).min(s.len())).any(|k| matches!(s.low(k), "together" | "jointly"));
         if together && agent.len() >= 2 {
             let fr = Frame::new(
                 Relation::AlliedWith,
@@ -63,16 +66,24 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
 fn is_attack_noun(cx: &Ctx<'_, '_>, k: usize) -> bool {
     let s = cx.s;
     (k.saturating_sub(2)..=k).any(|st| {
-        cx.lex.nouns.matches_at(st, |x| s.word(x)).iter().any(|m| {
-            m.end == k + 1 && cx.lex.noun_cues[*m.value].relation == Relation::Attacks
-        })
+        cx.lex
+            .nouns
+            .matches_at(st, |x| s.word(x))
+            .iter()
+            .any(|m| m.end == k + 1 && cx.lex.noun_cues[*m.value].relation == Relation::Attacks)
     })
 }
 
 /// The target of the attack an anaphor at `head` refers to: one described
 /// earlier in this sentence, else the last one remembered.
-fn target_of(cx: &Ctx<'_, '_>, out: &[Frame], head: usize) -> Option<(Arg, Option<usize>, Option<usize>)> {
-    if let Some(fr) = out.iter().rev().find(|f| f.rel == Relation::Attacks && !f.obj.is_empty() && f.cue.0 < head) {
+fn target_of(
+    cx: &Ctx<'_, '_>,
+    out: &[Frame],
+    head: usize,
+) -> Option<(Arg, Option<usize>, Option<usize>)> {
+    if let Some(fr) =
+        out.iter().rev().find(|f| f.rel == Relation::Attacks && !f.obj.is_empty() && f.cue.0 < head)
+    {
         return Some((fr.obj[0].clone(), fr.date, fr.place));
     }
     cx.disc.events.last().map(|e| (e.target.clone(), e.date, e.place))

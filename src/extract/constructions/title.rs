@@ -35,7 +35,9 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         match cx.lex.titles.longest_at(i, |k| s.word(k)) {
             Some(m) if matches!(s.pos(m.end - 1), Pos::Noun | Pos::Adj) => {
                 let mut kind = *m.value;
-                if i > 0 && s.word(i - 1).is_some_and(|w| cx.lex.member_prefixes.iter().any(|p| p == w)) {
+                if i > 0
+                    && s.word(i - 1).is_some_and(|w| cx.lex.member_prefixes.iter().any(|p| p == w))
+                {
                     kind = TitleKind::Member;
                 }
                 if let Some(fr) = title(cx, i, m.end, kind) {
@@ -84,9 +86,13 @@ impl Ctx<'_, '_> {
     pub(crate) fn title_in_name(&self, k: usize) -> Option<(TitleKind, Vec<Arg>)> {
         let s = self.s;
         let surface: Vec<&str> = s.text(k).split_whitespace().collect();
-        let words: Vec<String> = surface.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+        let words: Vec<String> =
+            surface.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
         for st in 0..words.len().saturating_sub(1) {
-            let Some(m) = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str)) else { continue };
+            let Some(m) = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str))
+            else {
+                continue;
+            };
             if m.end >= words.len() {
                 continue;
             }
@@ -98,9 +104,17 @@ impl Ctx<'_, '_> {
             let mut org: Vec<Arg> = Vec::new();
             if st > 0 {
                 let name = surface[..st].join(" ");
-                if let Some(e) = self.cat.lookup_name(&name).into_iter().find(|e| e.etype == "actor") {
+                if let Some(e) =
+                    self.cat.lookup_name(&name).into_iter().find(|e| e.etype == "actor")
+                {
                     if let Some(i) = self.cat.entities().iter().position(|x| x.id == e.id) {
-                        org.push(Arg { mention: usize::MAX, alt: Some(i), text: s.toks[k].span, tok: k, via: Via::Proxy });
+                        org.push(Arg {
+                            mention: usize::MAX,
+                            alt: Some(i),
+                            text: s.toks[k].span,
+                            tok: k,
+                            via: Via::Proxy,
+                        });
                     }
                 }
             } else if k > 0 && s.etype(k - 1) == Some("actor") {
@@ -112,7 +126,13 @@ impl Ctx<'_, '_> {
             }
             if org.is_empty() && kind == TitleKind::Leads {
                 if let Some(m) = self.remembered_title(&title, k) {
-                    org.push(Arg { mention: m, alt: None, text: s.toks[k].span, tok: k, via: Via::Reference });
+                    org.push(Arg {
+                        mention: m,
+                        alt: None,
+                        text: s.toks[k].span,
+                        tok: k,
+                        via: Via::Reference,
+                    });
                 }
             }
             if org.is_empty() {
@@ -143,10 +163,20 @@ fn organisation(cx: &Ctx<'_, '_>, a: usize, i: usize, end: usize) -> Vec<Arg> {
                     return Vec::new();
                 }
             }
-            Pos::PossPron => return cx.resolve_pronoun(k).into_iter().filter(|x| cx.etype(x) == "actor").collect(),
+            Pos::PossPron => {
+                return cx
+                    .resolve_pronoun(k)
+                    .into_iter()
+                    .filter(|x| cx.etype(x) == "actor")
+                    .collect();
+            }
             Pos::Poss if k > a && s.has(k - 1, f::DESC_ACTOR) => {
                 let d = (a..k).find(|&x| s.pos(x) == Pos::Det).unwrap_or(a);
-                return cx.resolve_description(d, k - 1).into_iter().filter(|x| cx.etype(x) == "actor").collect();
+                return cx
+                    .resolve_description(d, k - 1)
+                    .into_iter()
+                    .filter(|x| cx.etype(x) == "actor")
+                    .collect();
             }
             Pos::Noun | Pos::Adj if s.toks[k].cap => {
                 if let Some(x) = cx.demonym_arg(k) {
@@ -184,11 +214,17 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
         person = cx.arg(k, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
     }
     let mut org = organisation(cx, a, i, end);
-    let clause_subject = cx.followed_by_verb(last) || (s.is(end, "of") && {
-        let (_, e) = cx.object_phrase(end + 1, ObjOpts::default());
-        cx.followed_by_verb(e)
-    });
-    if person.is_empty() && !clause_subject && a >= 2 && s.pos(a - 1) == Pos::Comma && s.pos(a - 2) == Pos::Ent {
+    let clause_subject = cx.followed_by_verb(last)
+        || (s.is(end, "of") && {
+            let (_, e) = cx.object_phrase(end + 1, ObjOpts::default());
+            cx.followed_by_verb(e)
+        });
+    if person.is_empty()
+        && !clause_subject
+        && a >= 2
+        && s.pos(a - 1) == Pos::Comma
+        && s.pos(a - 2) == Pos::Ent
+    {
         // "Sher Afgan, the chief of the Frontier Corps"
         person = cx.arg(a - 2, Via::Name).into_iter().filter(|x| is_person(cx, x)).collect();
         rule = "title-apposition";
@@ -201,7 +237,13 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
     if org.is_empty() && !person.is_empty() && kind == TitleKind::Leads {
         // a title met before with its organisation ("UN Secretary-General")
         if let Some(m) = cx.remembered_title(&word, i) {
-            org = vec![Arg { mention: m, alt: None, text: s.toks[i].span, tok: i, via: Via::Reference }];
+            org = vec![Arg {
+                mention: m,
+                alt: None,
+                text: s.toks[i].span,
+                tok: i,
+                via: Via::Reference,
+            }];
             rule = "title-remembered";
         }
     }
@@ -236,13 +278,20 @@ fn described_person(cx: &Ctx<'_, '_>, a: usize, org: &str) -> Vec<Arg> {
     for it in cx.disc.items.iter().rev() {
         let m = &s.doc.mentions[it.mention];
         if m.entity().is_some_and(|e| e.etype == "person") {
-            persons.push(Arg { mention: it.mention, alt: None, text: s.toks[a].span, tok: a, via: Via::Reference });
+            persons.push(Arg {
+                mention: it.mention,
+                alt: None,
+                text: s.toks[a].span,
+                tok: a,
+                via: Via::Reference,
+            });
         }
     }
     let text = s.toks[a].span;
-    if let Some(p) = persons.iter().find(|p| {
-        cx.cat.entity(cx.id(p)).is_some_and(|e| e.part_of.iter().any(|x| x == org))
-    }) {
+    if let Some(p) = persons
+        .iter()
+        .find(|p| cx.cat.entity(cx.id(p)).is_some_and(|e| e.part_of.iter().any(|x| x == org)))
+    {
         return vec![Arg { text, ..p.clone() }];
     }
     let mut ids: Vec<&str> = persons.iter().map(|p| cx.id(p)).collect();
@@ -256,7 +305,9 @@ fn described_person(cx: &Ctx<'_, '_>, a: usize, org: &str) -> Vec<Arg> {
     if let Some(c) = country {
         let same: Vec<&Arg> = persons
             .iter()
-            .filter(|p| cx.cat.entity(cx.id(p)).is_some_and(|e| e.country.as_deref() == Some(c.as_str())))
+            .filter(|p| {
+                cx.cat.entity(cx.id(p)).is_some_and(|e| e.country.as_deref() == Some(c.as_str()))
+            })
             .collect();
         let mut sids: Vec<&str> = same.iter().map(|p| cx.id(p)).collect();
         sids.sort();
@@ -274,7 +325,9 @@ fn described_person(cx: &Ctx<'_, '_>, a: usize, org: &str) -> Vec<Arg> {
 fn under(cx: &Ctx<'_, '_>, u: usize, out: &mut Vec<Frame>) {
     let s = cx.s;
     let mut j = u + 1;
-    while matches!(s.pos(j), Pos::Det | Pos::Adj | Pos::PossPron) && cx.lex.under_leads.longest_at(j, |k| s.word(k)).is_none() {
+    while matches!(s.pos(j), Pos::Det | Pos::Adj | Pos::PossPron)
+        && cx.lex.under_leads.longest_at(j, |k| s.word(k)).is_none()
+    {
         j += 1;
     }
     let Some(m) = cx.lex.under_leads.longest_at(j, |k| s.word(k)) else { return };
@@ -338,7 +391,9 @@ mod tests {
     fn apposition_titles() {
         let t = triples("Sher Afgan, the chief of the Frontier Corps in Quetta, said nothing.");
         assert!(t.contains(&("sher_afgan", Leads, "frontier_corps")), "{t:?}");
-        let t = triples("They could not reach an important al Qaeda financial official, Bin Ladin, in 1997.");
+        let t = triples(
+            "They could not reach an important al Qaeda financial official, Bin Ladin, in 1997.",
+        );
         assert!(t.contains(&("bin_laden", PartOf, "al_qaeda")), "{t:?}");
     }
 

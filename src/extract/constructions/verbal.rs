@@ -41,7 +41,12 @@ fn is_verbal(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form) -> bool {
 /// The object after a verb cue ending at `j`: the first marker that
 /// leads to entities. Returns the objects, the last token, and whether the
 /// marker only takes places.
-pub(super) fn object(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Option<(Vec<Arg>, usize, bool)> {
+pub(super) fn object(
+    cx: &Ctx<'_, '_>,
+    cue: &VerbCue,
+    i: usize,
+    j: usize,
+) -> Option<(Vec<Arg>, usize, bool)> {
     let s = cx.s;
     if let Some(found) = object_at(cx, cue, i, j) {
         return Some(found);
@@ -59,7 +64,12 @@ pub(super) fn object(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Opt
     None
 }
 
-fn object_at(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Option<(Vec<Arg>, usize, bool)> {
+fn object_at(
+    cx: &Ctx<'_, '_>,
+    cue: &VerbCue,
+    i: usize,
+    j: usize,
+) -> Option<(Vec<Arg>, usize, bool)> {
     let s = cx.s;
     // "demanded that Kabul take action": the subject of the demand's clause
     if cue.relation == Relation::Demands && s.is(j, "that") {
@@ -74,11 +84,17 @@ fn object_at(cx: &Ctx<'_, '_>, cue: &VerbCue, i: usize, j: usize) -> Option<(Vec
             if cue.double_object {
                 continue;
             }
-            if s.pos(j).in_np() || s.pos(j) == Pos::Pron || (s.pos(j) == Pos::Adv && s.pos(j + 1).in_np()) {
+            if s.pos(j).in_np()
+                || s.pos(j) == Pos::Pron
+                || (s.pos(j) == Pos::Adv && s.pos(j + 1).in_np())
+            {
                 // "struck targets in Khost": an attack's place may be its
                 // object; "operate training camps in Nangarhar"
                 let operates = cue.relation == Relation::OperatesIn;
-                let opts = ObjOpts { locations: cue.relation == Relation::Attacks || operates, rep_prep: None };
+                let opts = ObjOpts {
+                    locations: cue.relation == Relation::Attacks || operates,
+                    rep_prep: None,
+                };
                 let (o, e) = cx.object_phrase(j, opts);
                 if !o.is_empty() {
                     return Some((o, e, operates));
@@ -154,7 +170,8 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
             let mut subj = subj;
             let rest = subj.split_off(1);
             // "fought together", "fought side by side": allies, not enemies
-            let together = (end..(end + 3).min(s.len())).any(|k| matches!(s.low(k), "together" | "jointly" | "alongside"));
+            let together = (end..(end + 3).min(s.len()))
+                .any(|k| matches!(s.low(k), "together" | "jointly" | "alongside"));
             let rel = if together { Relation::AlliedWith } else { cue.relation };
             let mut fr = Frame::new(rel, subj, rest, (i, end), i, "verb-pair", 0.7);
             fr.subj_types = cue.subject_types.clone();
@@ -193,7 +210,9 @@ mod tests {
 
     #[test]
     fn active_voice_with_and_without_preposition() {
-        let t = triples("The TTP has waged attacks, and Pakistani forces fought against the TTP in 2009.");
+        let t = triples(
+            "The TTP has waged attacks, and Pakistani forces fought against the TTP in 2009.",
+        );
         assert!(t.contains(&("pakistan", Fights, "ttp")), "{t:?}");
         let t = triples("In 2014, the ISI reportedly funded Lashkar-e-Taiba.");
         assert!(t.contains(&("isi", Supports, "let")), "{t:?}");
@@ -209,7 +228,9 @@ mod tests {
         for s in ["pakistan", "saudi_arabia", "uae"] {
             assert!(t.iter().any(|x| x.0 == s && x.1 == Recognizes), "{s}: {t:?}");
         }
-        let t = triples("More than 8,000 TTP fighters were released by the Afghan Taliban authorities.");
+        let t = triples(
+            "More than 8,000 TTP fighters were released by the Afghan Taliban authorities.",
+        );
         assert!(t.contains(&("afghan_taliban", Releases, "ttp")), "{t:?}");
         let t = triples("Bin Ladin was sheltered by the Taliban for years.");
         assert!(t.contains(&("afghan_taliban", Shelters, "bin_laden")), "{t:?}");
@@ -239,6 +260,20 @@ mod tests {
         let t = triples("Pakistani forces captured Mullah Omar.");
         assert!(t.contains(&("pakistan", Detains, "mullah_omar")), "{t:?}");
         assert!(!t.iter().any(|x| x.1 == Controls), "{t:?}");
+    }
+
+    #[test]
+    fn coordinated_subjects_of_a_two_sided_verb() {
+        let t = triples("The TTP and Lashkar-e-Taiba fought together in 2014.");
+        assert!(t.iter().any(|x| x.1 == AlliedWith), "{t:?}");
+        assert!(!t.iter().any(|x| x.1 == Fights), "{t:?}");
+    }
+
+    #[test]
+    fn demands_that_someone_acts() {
+        let t = triples("Pakistan demanded that the Afghan Taliban take action against the TTP.");
+        assert!(t.contains(&("pakistan", Demands, "afghan_taliban")), "{t:?}");
+        assert!(!t.iter().any(|x| x.1 == Fights), "{t:?}");
     }
 
     #[test]
