@@ -20,12 +20,12 @@ pub(crate) fn run(args: ClaimsArgs) -> anyhow::Result<ExitCode> {
         Some(r) => Some(r.parse().map_err(|e| anyhow::anyhow!("{e}"))?),
         None => None,
     };
-    if let Some(doc) = &args.doc {
-        if !claims.iter().any(|c| doc_matches(&c.doc, doc)) {
-            let mut docs: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-            docs.dedup();
-            bail!("no claims for document `{doc}` (documents with claims: {})", docs.join(", "));
-        }
+    if let Some(doc) = &args.doc
+        && !claims.iter().any(|c| doc_matches(&c.doc, doc))
+    {
+        let mut docs: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
+        docs.dedup();
+        bail!("no claims for document `{doc}` (documents with claims: {})", docs.join(", "));
     }
     let shown: Vec<&Claim> = claims
         .iter()

@@ -112,11 +112,11 @@ impl<'d> Ctx<'_, 'd> {
             names.push(n.clone());
         }
         for e in &self.lex.demonym_endings {
-            if let Some(root) = stem.strip_suffix(e.as_str()) {
-                if root.len() >= 3 {
-                    names.push(root.to_string());
-                    names.push(format!("{root}a"));
-                }
+            if let Some(root) = stem.strip_suffix(e.as_str())
+                && root.len() >= 3
+            {
+                names.push(root.to_string());
+                names.push(format!("{root}a"));
             }
         }
         for n in names {

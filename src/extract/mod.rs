@@ -225,10 +225,10 @@ impl<'a> DocRun<'a> {
             self.drafts(&cx, fr, &reports, &cites, &mut drafts);
         }
         // carry the speaker of a quotation that goes on in the next sentence
-        if self.quote_open {
-            if let Some(r) = reports.iter().rev().find(|r| r.to == s.len()) {
-                self.speaker = Some(r.clone());
-            }
+        if self.quote_open
+            && let Some(r) = reports.iter().rev().find(|r| r.to == s.len())
+        {
+            self.speaker = Some(r.clone());
         }
         let mut subjects: Vec<(usize, bool)> = (0..s.len())
             .filter_map(|k| match s.toks[k].kind {
@@ -276,20 +276,21 @@ impl<'a> DocRun<'a> {
                     .collect();
                 for st in 1..words.len() {
                     let m = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str));
-                    if let (Some(m), Some(idx)) = (m, s.mention_index(k)) {
-                        if m.end == words.len() {
-                            out.push((words[st..].join(" "), idx));
-                            break;
-                        }
+                    if let (Some(m), Some(idx)) = (m, s.mention_index(k))
+                        && m.end == words.len()
+                    {
+                        out.push((words[st..].join(" "), idx));
+                        break;
                     }
                 }
             }
             let Some(m) = self.lex.titles.longest_at(k + 1, |x| s.word(x)) else { continue };
-            if s.pos(k) == Pos::Ent && s.etype(k) == Some("actor") {
-                if let Some(idx) = s.mention_index(k) {
-                    let title = s.text_range(k + 1, m.end - 1).to_lowercase();
-                    out.push((title, idx));
-                }
+            if s.pos(k) == Pos::Ent
+                && s.etype(k) == Some("actor")
+                && let Some(idx) = s.mention_index(k)
+            {
+                let title = s.text_range(k + 1, m.end - 1).to_lowercase();
+                out.push((title, idx));
             }
         }
         out

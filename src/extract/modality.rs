@@ -51,13 +51,13 @@ impl Ctx<'_, '_> {
             return String::new();
         }
         let mut k = g - 1;
-        if s.pos(k) == Pos::Close {
-            if let Some(o) = (0..k).rev().find(|&x| s.pos(x) == Pos::Open) {
-                if o == 0 {
-                    return String::new();
-                }
-                k = o - 1;
+        if s.pos(k) == Pos::Close
+            && let Some(o) = (0..k).rev().find(|&x| s.pos(x) == Pos::Open)
+        {
+            if o == 0 {
+                return String::new();
             }
+            k = o - 1;
         }
         if !(s.pos(k).in_np() || s.pos(k) == Pos::Pron) {
             return String::new();
@@ -93,21 +93,21 @@ impl Ctx<'_, '_> {
             if s.pos(i) != Pos::Verb {
                 continue;
             }
-            if let Some(m) = self.lex.self_report.longest_at(i, |k| s.word(k)) {
-                if s.is(m.end - 1, "to") || s.pos(m.end) == Pos::To || s.pos(m.end - 1) == Pos::To {
-                    let args = self.subject(i);
-                    let text = self.subject_text(i);
-                    if !args.is_empty() || !text.is_empty() {
-                        out.push(Report {
-                            from: m.end,
-                            to: self.scope_end(m.end),
-                            args,
-                            text,
-                            negative: false,
-                        });
-                    }
-                    continue;
+            if let Some(m) = self.lex.self_report.longest_at(i, |k| s.word(k))
+                && (s.is(m.end - 1, "to") || s.pos(m.end) == Pos::To || s.pos(m.end - 1) == Pos::To)
+            {
+                let args = self.subject(i);
+                let text = self.subject_text(i);
+                if !args.is_empty() || !text.is_empty() {
+                    out.push(Report {
+                        from: m.end,
+                        to: self.scope_end(m.end),
+                        args,
+                        text,
+                        negative: false,
+                    });
                 }
+                continue;
             }
             let Some(m) = self.lex.report_verbs.longest_at(i, |k| s.word(k)) else { continue };
             let np_ok = *m.value;
@@ -116,10 +116,10 @@ impl Ctx<'_, '_> {
                 j += 1;
             }
             // "stated to U.S. ambassador David Hale that …"
-            if s.is(j, "to") {
-                if let Some(np) = self.np_at(j + 1) {
-                    j = np.e + 1;
-                }
+            if s.is(j, "to")
+                && let Some(np) = self.np_at(j + 1)
+            {
+                j = np.e + 1;
             }
             let that = s.is(j, "that");
             let clause = self.np_at(j).is_some_and(|np| self.followed_by_verb(np.e));

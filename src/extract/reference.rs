@@ -253,22 +253,19 @@ impl Ctx<'_, '_> {
             let comma = (0..s.len()).find(|&k| s.pos(k) == Pos::Comma);
             if comma.is_some_and(|c| i < c) {
                 let c = comma.unwrap_or(0);
-                if let Some(np) = self.np_at(c + 1) {
-                    if self.followed_by_verb(np.e) || s.pos(np.e + 1) == Pos::Comma {
-                        if let Some(k) = (np.a..=np.e).rev().find(|&k| s.pos(k) == Pos::Ent) {
-                            if let Some(m) = s.mention_index(k) {
-                                if self.fits(m, &types) {
-                                    return vec![Arg {
-                                        mention: m,
-                                        alt: None,
-                                        text: s.toks[i].span,
-                                        tok: i,
-                                        via: Via::Reference,
-                                    }];
-                                }
-                            }
-                        }
-                    }
+                if let Some(np) = self.np_at(c + 1)
+                    && (self.followed_by_verb(np.e) || s.pos(np.e + 1) == Pos::Comma)
+                    && let Some(k) = (np.a..=np.e).rev().find(|&k| s.pos(k) == Pos::Ent)
+                    && let Some(m) = s.mention_index(k)
+                    && self.fits(m, &types)
+                {
+                    return vec![Arg {
+                        mention: m,
+                        alt: None,
+                        text: s.toks[i].span,
+                        tok: i,
+                        via: Via::Reference,
+                    }];
                 }
             }
         }
@@ -283,13 +280,13 @@ impl Ctx<'_, '_> {
             // a titled official speaking for their organisation ("State
             // Department Spokesperson John Kirby … saying, "We …")
             for k in (0..i).rev() {
-                if s.etype(k) == Some("person") {
-                    if let Some((_, org)) = self.title_in_name(k) {
-                        return org
-                            .into_iter()
-                            .map(|o| Arg { text: s.toks[i].span, tok: i, via: Via::Reference, ..o })
-                            .collect();
-                    }
+                if s.etype(k) == Some("person")
+                    && let Some((_, org)) = self.title_in_name(k)
+                {
+                    return org
+                        .into_iter()
+                        .map(|o| Arg { text: s.toks[i].span, tok: i, via: Via::Reference, ..o })
+                        .collect();
                 }
             }
         }

@@ -122,17 +122,14 @@ impl<'d> Ctx<'_, 'd> {
         let by = s.is(e + 1, "by")
             && s.has(head, f::MEMBER)
             && self.lex.nouns.longest_at(head, |x| s.word(x)).is_none();
-        if passes && (s.is(e + 1, "of") || by) {
-            if let Some(inner) = self.np_at(e + 2) {
-                if !inner.args.is_empty() {
-                    let args = inner
-                        .args
-                        .into_iter()
-                        .map(|x| self.widen(x, a, inner.e, Via::Proxy))
-                        .collect();
-                    return Some(Np { a, e: inner.e, head: inner.head, args });
-                }
-            }
+        if passes
+            && (s.is(e + 1, "of") || by)
+            && let Some(inner) = self.np_at(e + 2)
+            && !inner.args.is_empty()
+        {
+            let args =
+                inner.args.into_iter().map(|x| self.widen(x, a, inner.e, Via::Proxy)).collect();
+            return Some(Np { a, e: inner.e, head: inner.head, args });
         }
         let args = self.referent(a, e);
         Some(Np { a, e, head, args })
@@ -194,10 +191,10 @@ impl<'d> Ctx<'_, 'd> {
                     }
                     Pos::Noun | Pos::Adj if organ && s.toks[k].cap => {
                         // "American troops", "Pakistani officials"
-                        if let Some(x) = self.demonym_arg(k) {
-                            if self.etype(&x) == "actor" {
-                                return vec![self.widen(x, a, e, Via::Proxy)];
-                            }
+                        if let Some(x) = self.demonym_arg(k)
+                            && self.etype(&x) == "actor"
+                        {
+                            return vec![self.widen(x, a, e, Via::Proxy)];
                         }
                     }
                     _ => {}
@@ -280,10 +277,11 @@ impl<'d> Ctx<'_, 'd> {
             while matches!(s.low(j), "also" | "even" | "later" | "then" | "eventually") {
                 j += 1;
             }
-            if let Some(p) = rep_prep {
-                if !p.is_empty() && p.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w)) {
-                    j += p.len();
-                }
+            if let Some(p) = rep_prep
+                && !p.is_empty()
+                && p.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w))
+            {
+                j += p.len();
             }
             if self.lex.openers.longest_at(j, |i| s.word(i)).is_some() {
                 break;
@@ -400,12 +398,12 @@ impl<'d> Ctx<'_, 'd> {
                 while s.pos(k) == Pos::Prep {
                     k += 1;
                 }
-                if let Some(np) = self.np_at(k) {
-                    if np.args.is_empty() {
-                        end = np.e;
-                        hops += 1;
-                        continue;
-                    }
+                if let Some(np) = self.np_at(k)
+                    && np.args.is_empty()
+                {
+                    end = np.e;
+                    hops += 1;
+                    continue;
                 }
                 break;
             }
@@ -526,7 +524,7 @@ impl<'d> Ctx<'_, 'd> {
                 };
                 let adjacent = depth == 0;
                 if a > 0 && s.pos(a - 1) == Pos::Prep {
-                    if adjacent && ((s.is(a - 1, "with") && ing) || (ing && !np.args.is_empty())) {
+                    if adjacent && ing && (s.is(a - 1, "with") || !np.args.is_empty()) {
                         return np.args;
                     }
                     // a prepositional phrase: the subject is before it
@@ -568,12 +566,12 @@ impl<'d> Ctx<'_, 'd> {
                 args
             }
             Pos::Comma | Pos::Dash => {
-                if let Some(open) = self.parenthetical_start(k) {
-                    if open > 0 {
-                        let found = self.subject_before(open - 1, v, bare, depth + 1);
-                        if !found.is_empty() || !ing {
-                            return found;
-                        }
+                if let Some(open) = self.parenthetical_start(k)
+                    && open > 0
+                {
+                    let found = self.subject_before(open - 1, v, bare, depth + 1);
+                    if !found.is_empty() || !ing {
+                        return found;
                     }
                 }
                 // "TTP attacks, particularly targeting security forces": the
@@ -616,12 +614,12 @@ impl<'d> Ctx<'_, 'd> {
                 if j >= s.len() || !(s.pos(j).in_np() || s.pos(j) == Pos::Close) {
                     return Vec::new();
                 }
-                if s.pos(j) == Pos::Close {
-                    if let Some(o) = (0..j).rev().find(|&x| s.pos(x) == Pos::Open) {
-                        j = o.wrapping_sub(1);
-                        if j >= s.len() || !s.pos(j).in_np() {
-                            return Vec::new();
-                        }
+                if s.pos(j) == Pos::Close
+                    && let Some(o) = (0..j).rev().find(|&x| s.pos(x) == Pos::Open)
+                {
+                    j = o.wrapping_sub(1);
+                    if j >= s.len() || !s.pos(j).in_np() {
+                        return Vec::new();
                     }
                 }
                 let a = self.np_left(j);
@@ -739,38 +737,34 @@ impl<'d> Ctx<'_, 'd> {
             let fronted =
                 matches!(s.pos(i), Pos::Prep | Pos::Sub | Pos::Date | Pos::Verb | Pos::To)
                     || (s.pos(i) == Pos::Rel && s.is(i, "that"));
-            if !fronted {
-                if let Some(np) = self.np_at(i) {
-                    let mut j = np.e;
-                    if s.pos(j + 1) == Pos::Comma {
-                        if let Some(c) = (j + 2..pos.min(j + 22)).find(|&x| s.pos(x) == Pos::Comma)
-                        {
-                            if self.followed_by_verb(c) {
-                                j = c;
+            if !fronted && let Some(np) = self.np_at(i) {
+                let mut j = np.e;
+                if s.pos(j + 1) == Pos::Comma
+                    && let Some(c) = (j + 2..pos.min(j + 22)).find(|&x| s.pos(x) == Pos::Comma)
+                    && self.followed_by_verb(c)
+                {
+                    j = c;
+                }
+                if s.pos(j + 1) == Pos::Open
+                    && let Some(c) = (j + 2..pos).find(|&x| s.pos(x) == Pos::Close)
+                {
+                    j = c;
+                }
+                if self.followed_by_verb(j) && !np.args.is_empty() {
+                    let mut args = np.args;
+                    args.extend(self.list_left(np.a));
+                    return args
+                        .into_iter()
+                        .map(|mut a| {
+                            if a.via == Via::Name {
+                                a.via = Via::Control;
                             }
-                        }
-                    }
-                    if s.pos(j + 1) == Pos::Open {
-                        if let Some(c) = (j + 2..pos).find(|&x| s.pos(x) == Pos::Close) {
-                            j = c;
-                        }
-                    }
-                    if self.followed_by_verb(j) && !np.args.is_empty() {
-                        let mut args = np.args;
-                        args.extend(self.list_left(np.a));
-                        return args
-                            .into_iter()
-                            .map(|mut a| {
-                                if a.via == Via::Name {
-                                    a.via = Via::Control;
-                                }
-                                a
-                            })
-                            .collect();
-                    }
-                    if self.followed_by_verb(j) {
-                        return Vec::new();
-                    }
+                            a
+                        })
+                        .collect();
+                }
+                if self.followed_by_verb(j) {
+                    return Vec::new();
                 }
             }
             // skip to the next comma at parenthesis depth 0

@@ -138,10 +138,10 @@ impl Ctx<'_, '_> {
                     while matches!(s.pos(j), Pos::Conj | Pos::Comma) {
                         j += 1;
                     }
-                    if let Some(np) = self.np_at(j) {
-                        if self.followed_by_verb(np.e) {
-                            return k;
-                        }
+                    if let Some(np) = self.np_at(j)
+                        && self.followed_by_verb(np.e)
+                    {
+                        return k;
                     }
                 }
                 _ => {}
@@ -160,10 +160,10 @@ impl Ctx<'_, '_> {
     ) -> (Option<ClaimTime>, Option<ClaimTime>) {
         let s = self.s;
         let doc = s.doc;
-        if let Some(m) = fr.date {
-            if let Some(t) = time_of(doc, m, m) {
-                return (Some(t), None);
-            }
+        if let Some(m) = fr.date
+            && let Some(t) = time_of(doc, m, m)
+        {
+            return (Some(t), None);
         }
         let reach = fr
             .obj

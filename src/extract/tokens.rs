@@ -453,11 +453,11 @@ fn tag(s: &mut Sent<'_>, lex: &Lexicon) {
         if s.toks[i].pos != Pos::Verb || s.toks[i].kind != Kind::Word {
             continue;
         }
-        if let Some(m) = lex.nouns.longest_at(i, |k| s.word(k)) {
-            if m.end > i + 1 {
-                for k in i..m.end {
-                    s.toks[k].pos = Pos::Noun;
-                }
+        if let Some(m) = lex.nouns.longest_at(i, |k| s.word(k))
+            && m.end > i + 1
+        {
+            for k in i..m.end {
+                s.toks[k].pos = Pos::Noun;
             }
         }
     }
@@ -832,7 +832,8 @@ pub(crate) mod testdoc {
     pub fn tag(text: &str, ents: &[Ent<'_>]) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
         let mut taken = vec![false; text.len()];
-        let mut names: Vec<(&str, Option<&Ent<'_>>, Option<(&str, &str)>)> = Vec::new();
+        type Name<'a, 'b> = (&'a str, Option<&'a Ent<'b>>, Option<(&'a str, &'a str)>);
+        let mut names: Vec<Name<'_, '_>> = Vec::new();
         for e in ents {
             for n in e.names {
                 names.push((n, Some(e), None));

@@ -115,28 +115,28 @@ fn agent_noun(
     let last = end - 1;
     let a = cx.np_left(last);
     // "the Lashkar-e-Jhangvi faction Al-Alami": named member after the noun
-    if rel == Relation::PartOf && s.pos(end) == Pos::Ent {
-        if let Some((_, whole)) = prenominal(cx, a, last) {
-            let part = cx.arg(end, Via::Name)?;
-            let mut fr =
-                Frame::new(rel, vec![part], vec![whole], (i, end), last, "agent-name", 0.8);
-            fr.realis = true;
-            return Some(fr);
-        }
+    if rel == Relation::PartOf
+        && s.pos(end) == Pos::Ent
+        && let Some((_, whole)) = prenominal(cx, a, last)
+    {
+        let part = cx.arg(end, Via::Name)?;
+        let mut fr = Frame::new(rel, vec![part], vec![whole], (i, end), last, "agent-name", 0.8);
+        fr.realis = true;
+        return Some(fr);
     }
     let mut obj: Vec<Arg> = Vec::new();
     let mut oend = last;
-    if let Some(w) = s.word(end) {
-        if preps.iter().any(|p| p == w) {
-            let (o, e) = cx.object_phrase(end + 1, ObjOpts::default());
-            obj = o;
-            oend = e;
-        }
+    if let Some(w) = s.word(end)
+        && preps.iter().any(|p| p == w)
+    {
+        let (o, e) = cx.object_phrase(end + 1, ObjOpts::default());
+        obj = o;
+        oend = e;
     }
-    if obj.is_empty() {
-        if let Some((_, x)) = prenominal(cx, a, last) {
-            obj = vec![x];
-        }
+    if obj.is_empty()
+        && let Some((_, x)) = prenominal(cx, a, last)
+    {
+        obj = vec![x];
     }
     if obj.is_empty() {
         return None;
@@ -179,11 +179,11 @@ fn agent_noun(
     }
     if subj.is_empty() && s.pos(oend + 1) == Pos::Comma {
         // "its chief foe, the Northern Alliance"
-        if let Some(np) = cx.np_at(oend + 2) {
-            if np.args.iter().all(|x| cx.etype(x) != "place") {
-                subj = np.args;
-                rule = "agent-apposition";
-            }
+        if let Some(np) = cx.np_at(oend + 2)
+            && np.args.iter().all(|x| cx.etype(x) != "place")
+        {
+            subj = np.args;
+            rule = "agent-apposition";
         }
     }
     if subj.is_empty() {

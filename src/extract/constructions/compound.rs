@@ -12,25 +12,26 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
     let s = cx.s;
     for k in 0..s.len() {
         // "Taliban-ruled Afghanistan": name, hyphen, suffix, head
-        if s.pos(k) == Pos::Ent && s.hyphen_between(k + 1) {
-            if let Some(comps) = s.word(k + 2).and_then(|w| cx.lex.compounds_suffix.get(w)) {
-                if let Some(modifier) = cx.arg(k, Via::Name) {
-                    let head = head_after(cx, k + 3, k);
-                    for c in comps {
-                        push(cx, out, c, modifier.clone(), &head, (k, k + 3));
-                    }
-                }
+        if s.pos(k) == Pos::Ent
+            && s.hyphen_between(k + 1)
+            && let Some(comps) = s.word(k + 2).and_then(|w| cx.lex.compounds_suffix.get(w))
+            && let Some(modifier) = cx.arg(k, Via::Name)
+        {
+            let head = head_after(cx, k + 3, k);
+            for c in comps {
+                push(cx, out, c, modifier.clone(), &head, (k, k + 3));
             }
         }
         // "pro-Taliban": prefix, hyphen, name, head
-        if s.toks[k].kind == Kind::Word && s.hyphen_between(k + 1) && s.pos(k + 2) == Pos::Ent {
-            if let Some(comps) = s.word(k).and_then(|w| cx.lex.compounds_prefix.get(w)) {
-                if let Some(modifier) = cx.arg(k + 2, Via::Name) {
-                    let head = head_around(cx, k, k + 2);
-                    for c in comps {
-                        push(cx, out, c, modifier.clone(), &head, (k, k + 3));
-                    }
-                }
+        if s.toks[k].kind == Kind::Word
+            && s.hyphen_between(k + 1)
+            && s.pos(k + 2) == Pos::Ent
+            && let Some(comps) = s.word(k).and_then(|w| cx.lex.compounds_prefix.get(w))
+            && let Some(modifier) = cx.arg(k + 2, Via::Name)
+        {
+            let head = head_around(cx, k, k + 2);
+            for c in comps {
+                push(cx, out, c, modifier.clone(), &head, (k, k + 3));
             }
         }
         // "the Afghan Taliban–TTP nexus", "US–Taliban talks"

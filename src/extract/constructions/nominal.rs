@@ -23,8 +23,9 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         let Some(longest) = matches.first().map(|m| m.end) else { continue };
         for m in matches.iter().filter(|m| m.end == longest) {
             let last = m.end - 1;
-            if !matches!(s.pos(last), Pos::Noun | Pos::Adj)
-                && !(s.pos(last) == Pos::Verb && s.pos(last + 1) == Pos::Prep)
+            let nounish = matches!(s.pos(last), Pos::Noun | Pos::Adj)
+                || (s.pos(last) == Pos::Verb && s.pos(last + 1) == Pos::Prep);
+            if !nounish
             {
                 continue;
             }
@@ -157,39 +158,40 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
         }
     }
     let mut pred = last;
-    if agent.is_empty() || obj.is_empty() {
-        if let Some((lv, kind)) = governing_verb(cx, a) {
-            match kind {
-                Governor::Inverse if agent.is_empty() => {
-                    let giver = giver_after(cx, j.saturating_sub(1).max(end));
-                    if !giver.is_empty() {
-                        let receiver = cx.subject(lv);
-                        if obj.is_empty() {
-                            obj = receiver;
-                        }
-                        agent = giver;
-                        rule = "noun-inverse";
-                        pred = lv;
+    if (agent.is_empty() || obj.is_empty())
+        && let Some((lv, kind)) = governing_verb(cx, a)
+    {
+        match kind {
+            Governor::Inverse if agent.is_empty() => {
+                let giver = giver_after(cx, j.saturating_sub(1).max(end));
+                if !giver.is_empty() {
+                    let receiver = cx.subject(lv);
+                    if obj.is_empty() {
+                        obj = receiver;
                     }
-                }
-                Governor::Undergo if obj.is_empty() && !agent.is_empty() => {
-                    obj = cx.subject(lv);
-                    rule = "noun-undergo";
+                    agent = giver;
+                    rule = "noun-inverse";
                     pred = lv;
                 }
-                Governor::Light if agent.is_empty() => {
-                    agent = cx.subject(lv);
-                    rule = "noun-light";
-                    pred = lv;
-                }
-                _ => {}
             }
+            Governor::Undergo if obj.is_empty() && !agent.is_empty() => {
+                obj = cx.subject(lv);
+                rule = "noun-undergo";
+                pred = lv;
+            }
+            Governor::Light if agent.is_empty() => {
+                agent = cx.subject(lv);
+                rule = "noun-light";
+                pred = lv;
+            }
+            _ => {}
         }
     }
-    if obj.is_empty() && cue.relation == Relation::Attacks {
-        if let Some(p) = target_modifier {
-            obj = cx.arg(p, Via::Name).into_iter().collect();
-        }
+    if obj.is_empty()
+        && cue.relation == Relation::Attacks
+        && let Some(p) = target_modifier
+    {
+        obj = cx.arg(p, Via::Name).into_iter().collect();
     }
     // "X was killed in a U.S. drone strike (in Kunar)": X is the target
     let mut place = None;
@@ -309,10 +311,10 @@ fn inner_agent(
             }
             Pos::PossPron => return (cx.resolve_pronoun(k), "noun-possessor", place),
             Pos::Noun | Pos::Adj if s.toks[k].cap && k < last => {
-                if let Some(x) = cx.demonym_arg(k) {
-                    if cx.etype(&x) == "actor" {
-                        return (vec![x], "noun-modifier", place);
-                    }
+                if let Some(x) = cx.demonym_arg(k)
+                    && cx.etype(&x) == "actor"
+                {
+                    return (vec![x], "noun-modifier", place);
                 }
             }
             Pos::Poss if k > a && s.has(k - 1, f::DESC_ACTOR) => {
@@ -413,16 +415,16 @@ fn giver_after(cx: &Ctx<'_, '_>, from: usize) -> Vec<Arg> {
         if matches!(s.pos(k), Pos::Stop | Pos::Semi | Pos::Sub | Pos::Rel) {
             break;
         }
-        if let Some(w) = s.word(k) {
-            if cx.lex.inverse_preps.iter().any(|p| p == w) {
-                let mut j = k + 1;
-                if s.is(j, "both") || s.is(j, "either") {
-                    j += 1;
-                }
-                let (g, _) = cx.object_phrase(j, ObjOpts::default());
-                if !g.is_empty() {
-                    return g;
-                }
+        if let Some(w) = s.word(k)
+            && cx.lex.inverse_preps.iter().any(|p| p == w)
+        {
+            let mut j = k + 1;
+            if s.is(j, "both") || s.is(j, "either") {
+                j += 1;
+            }
+            let (g, _) = cx.object_phrase(j, ObjOpts::default());
+            if !g.is_empty() {
+                return g;
             }
         }
     }
@@ -439,7 +441,7 @@ pub(super) fn attach_mediation(_cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         .map(|f| (f.cue.0, f.subj.iter().chain(&f.obj).cloned().collect()))
         .collect();
     for fr in out.iter_mut().filter(|f| f.rel == Relation::Mediates && f.obj.is_empty()) {
-        if let Some((_, parties)) = talks.iter().filter(|(c, _)| *c < fr.cue.0).last() {
+        if let Some((_, parties)) = talks.iter().rfind(|(c, _)| *c < fr.cue.0) {
             fr.obj = parties.clone();
             fr.rule = "noun-mediation";
         }

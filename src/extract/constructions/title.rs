@@ -106,34 +106,35 @@ impl Ctx<'_, '_> {
                 let name = surface[..st].join(" ");
                 if let Some(e) =
                     self.cat.lookup_name(&name).into_iter().find(|e| e.etype == "actor")
+                    && let Some(i) = self.cat.entities().iter().position(|x| x.id == e.id)
                 {
-                    if let Some(i) = self.cat.entities().iter().position(|x| x.id == e.id) {
-                        org.push(Arg {
-                            mention: usize::MAX,
-                            alt: Some(i),
-                            text: s.toks[k].span,
-                            tok: k,
-                            via: Via::Proxy,
-                        });
-                    }
+                    org.push(Arg {
+                        mention: usize::MAX,
+                        alt: Some(i),
+                        text: s.toks[k].span,
+                        tok: k,
+                        via: Via::Proxy,
+                    });
                 }
             } else if k > 0 && s.etype(k - 1) == Some("actor") {
                 org.extend(self.arg(k - 1, Via::Name));
-            } else if k > 0 && s.pos(k - 1) != Pos::Ent {
-                if let Some(x) = self.demonym_arg(k - 1).filter(|x| self.etype(x) == "actor") {
-                    org.push(x);
-                }
+            } else if k > 0
+                && s.pos(k - 1) != Pos::Ent
+                && let Some(x) = self.demonym_arg(k - 1).filter(|x| self.etype(x) == "actor")
+            {
+                org.push(x);
             }
-            if org.is_empty() && kind == TitleKind::Leads {
-                if let Some(m) = self.remembered_title(&title, k) {
-                    org.push(Arg {
-                        mention: m,
-                        alt: None,
-                        text: s.toks[k].span,
-                        tok: k,
-                        via: Via::Reference,
-                    });
-                }
+            if org.is_empty()
+                && kind == TitleKind::Leads
+                && let Some(m) = self.remembered_title(&title, k)
+            {
+                org.push(Arg {
+                    mention: m,
+                    alt: None,
+                    text: s.toks[k].span,
+                    tok: k,
+                    via: Via::Reference,
+                });
             }
             if org.is_empty() {
                 return None;
@@ -179,10 +180,10 @@ fn organisation(cx: &Ctx<'_, '_>, a: usize, i: usize, end: usize) -> Vec<Arg> {
                     .collect();
             }
             Pos::Noun | Pos::Adj if s.toks[k].cap => {
-                if let Some(x) = cx.demonym_arg(k) {
-                    if cx.etype(&x) == "actor" {
-                        return vec![x];
-                    }
+                if let Some(x) = cx.demonym_arg(k)
+                    && cx.etype(&x) == "actor"
+                {
+                    return vec![x];
                 }
             }
             Pos::Det | Pos::Adj | Pos::Noun | Pos::Poss | Pos::Hyph | Pos::Num => {}
@@ -269,10 +270,10 @@ fn described_person(cx: &Ctx<'_, '_>, a: usize, org: &str) -> Vec<Arg> {
     let s = cx.s;
     let mut persons: Vec<Arg> = Vec::new();
     for k in (0..a).rev() {
-        if s.etype(k) == Some("person") {
-            if let Some(x) = cx.arg(k, Via::Reference) {
-                persons.push(x);
-            }
+        if s.etype(k) == Some("person")
+            && let Some(x) = cx.arg(k, Via::Reference)
+        {
+            persons.push(x);
         }
     }
     for it in cx.disc.items.iter().rev() {

@@ -52,13 +52,13 @@ pub(super) fn object(
         return Some(found);
     }
     // "Meeting in Islamabad with William Milam": past a place or a date
-    if matches!(s.low(j), "in" | "at" | "on" | "during" | "since") {
-        if let Some(np) = cx.np_at(j + 1) {
-            let setting = np.args.iter().all(|a| matches!(cx.etype(a), "place" | "facility"))
-                || (np.a..=np.e).any(|k| s.pos(k) == Pos::Date);
-            if setting && s.pos(np.e + 1) == Pos::Prep {
-                return object_at(cx, cue, i, np.e + 1);
-            }
+    if matches!(s.low(j), "in" | "at" | "on" | "during" | "since")
+        && let Some(np) = cx.np_at(j + 1)
+    {
+        let setting = np.args.iter().all(|a| matches!(cx.etype(a), "place" | "facility"))
+            || (np.a..=np.e).any(|k| s.pos(k) == Pos::Date);
+        if setting && s.pos(np.e + 1) == Pos::Prep {
+            return object_at(cx, cue, i, np.e + 1);
         }
     }
     None
@@ -72,12 +72,13 @@ fn object_at(
 ) -> Option<(Vec<Arg>, usize, bool)> {
     let s = cx.s;
     // "demanded that Kabul take action": the subject of the demand's clause
-    if cue.relation == Relation::Demands && s.is(j, "that") {
-        if let Some(np) = cx.np_at(j + 1) {
-            if !np.args.is_empty() && cx.followed_by_verb(np.e) {
-                return Some((np.args, np.e, false));
-            }
-        }
+    if cue.relation == Relation::Demands
+        && s.is(j, "that")
+        && let Some(np) = cx.np_at(j + 1)
+        && !np.args.is_empty()
+        && cx.followed_by_verb(np.e)
+    {
+        return Some((np.args, np.e, false));
     }
     for mk in &cue.object {
         if mk.words.is_empty() {
@@ -180,10 +181,11 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
         }
         return None;
     };
-    if let Some(p) = &cue.particle {
-        if s.word(oend + 1) != Some(p.as_str()) && s.word(end) != Some(p.as_str()) {
-            return None;
-        }
+    if let Some(p) = &cue.particle
+        && s.word(oend + 1) != Some(p.as_str())
+        && s.word(end) != Some(p.as_str())
+    {
+        return None;
     }
     if cue.needs_designation {
         let hi = (oend + 9).min(s.len());
