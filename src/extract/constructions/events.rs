@@ -49,7 +49,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         let together =
             (np.e + 1..(np.e + 4).min(s.len())).any(|k| matches!(s.low(k), "together" | "jointly"));
         if together && agent.len() >= 2 {
-            let fr = Frame::new(
+            let mut fr = Frame::new(
                 Relation::AlliedWith,
                 vec![agent[0].clone()],
                 agent[1..].to_vec(),
@@ -58,6 +58,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
                 "event-together",
                 0.65,
             );
+            fr.date = date;
             out.push(fr);
         }
     }
