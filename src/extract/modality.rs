@@ -90,6 +90,15 @@ impl Ctx<'_, '_> {
                 out.push(Report { from: 0, to: s.len(), args, text, negative: false });
                 continue;
             }
+            // "allegations that it backed the TTP", "reports that …"
+            if s.pos(i) == Pos::Noun && s.has(i, f::SOURCE_NOUN) && s.is(i + 1, "that") {
+                let a = self.np_left(i);
+                let text = s.text_range(a, i).to_string();
+                // "Pakistan rejected allegations that …": a denial
+                let negative = a > 0 && s.has(a - 1, f::NEG_VERB);
+                out.push(Report { from: i + 2, to: self.scope_end(i + 2), args: Vec::new(), text, negative });
+                continue;
+            }
             if s.pos(i) != Pos::Verb {
                 continue;
             }

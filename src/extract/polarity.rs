@@ -41,6 +41,10 @@ impl Ctx<'_, '_> {
         if (g..p).any(|k| s.has(k, f::NEG) && !s.is(k, "nor")) {
             return true;
         }
+        // "is not a faction of"
+        if s.has(p, f::BE | f::COPULA) && (p + 1..fr.cue.0).any(|k| s.pos(k) == Pos::Neg) {
+            return true;
+        }
         if (g..p)
             .any(|k| self.lex.neg_phrases.longest_at(k, |x| s.word(x)).is_some_and(|m| m.end <= p))
         {

@@ -145,15 +145,17 @@ fn agent_noun(
     let mut rule = "agent-copula";
     let mut subj = Vec::new();
     let mut k = a;
-    while k > 0 && s.pos(k - 1) == Pos::Adv {
+    while k > 0 && matches!(s.pos(k - 1), Pos::Adv | Pos::Neg) {
         k -= 1;
     }
+    let mut pred = last;
     if k > 0 {
         let before = k - 1;
         let copula_phrase = (before.saturating_sub(2)..=before)
             .any(|st| cx.lex.copulas.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == k));
         if s.has(before, f::COPULA | f::BE) || copula_phrase {
             subj = cx.subject(before);
+            pred = before;
         } else if s.has(before, f::REFLEXIVE)
             || (s.is(before, "as") && before > 0 && s.has(before - 1, f::REFLEXIVE))
         {
@@ -189,7 +191,7 @@ fn agent_noun(
     if subj.is_empty() {
         return None;
     }
-    let mut fr = Frame::new(rel, subj, obj, (i, end), last, rule, 0.8);
+    let mut fr = Frame::new(rel, subj, obj, (i, end), pred, rule, 0.8);
     fr.attribution = attribution;
     Some(fr)
 }

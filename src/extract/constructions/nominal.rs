@@ -80,7 +80,9 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
     let s = cx.s;
     let last = end - 1;
     let a = cx.np_left(last);
-    if (a..last).any(|k| s.has(k, f::IRR_QUANT)) {
+    // "any attacks on Americans" is no attack; "did not provide any support" is a denial
+    let negated_clause = (cx.clause_start(a)..a).any(|k| s.pos(k) == Pos::Neg);
+    if (a..last).any(|k| s.has(k, f::IRR_QUANT) && !(negated_clause && s.is(k, "any"))) {
         return Vec::new();
     }
     let mut obj: Vec<Arg> = Vec::new();
