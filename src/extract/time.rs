@@ -55,9 +55,9 @@ impl Sections {
         let mut skip = Vec::with_capacity(n);
         // a document's title names its subject ("… from the First Emirate to
         // Post-2021"); its date is a period only when it has no sections
-        let titled = n > 1;
+        let titled = doc.doc.sections.get(1).is_some_and(|s| s.parent == Some(0));
         for (i, sec) in doc.doc.sections.iter().enumerate() {
-            let is_title = titled && sec.level == 1 && sec.parent.is_none() && i == 0;
+            let is_title = titled && i == 0;
             // a heading's period, not a day named in a title ("The 9/11 Commission Report")
             let own = doc.mentions_in(sec.heading).iter().find_map(|m| match &m.kind {
                 MentionKind::Date(d)
