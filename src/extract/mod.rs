@@ -506,12 +506,13 @@ impl<'a> DocRun<'a> {
         let (sig_s, sig_o) = signature(rel);
         let (subject, sm) = self.resolve(cx, sa, true, year)?;
         let place_like = matches!(cx.etype(oa), "place" | "facility");
-        let (object, om) = self.resolve(
-            cx,
-            oa,
-            !object_is_place_role(rel) || (rel == Relation::Attacks && !place_like),
-            year,
-        )?;
+        // what a person leads or belongs to is that organisation itself
+        // ("the army chief" leads the army, not the state)
+        let membership =
+            matches!(rel, Relation::Leads | Relation::PartOf | Relation::Founded | Relation::SplitsFrom);
+        let actor =
+            !membership && (!object_is_place_role(rel) || (rel == Relation::Attacks && !place_like));
+        let (object, om) = self.resolve(cx, oa, actor, year)?;
         if subject.entity == object.entity || self.same_side(rel, &subject, &object) {
             return None;
         }

@@ -24,6 +24,9 @@ pub(crate) struct ObjOpts<'a> {
     pub locations: bool,
     /// A preposition repeated after a conjunction ("to the Taliban, and also to Sudan").
     pub rep_prep: Option<&'a [String]>,
+    /// Any phrase naming no one may lead to a place ("killed 61 cadets in
+    /// Quetta"): an attack's place is its object when nothing else is.
+    pub any_place: bool,
 }
 
 /// Prepositions after which a gerund takes the main clause's subject.
@@ -376,13 +379,13 @@ impl<'d> Ctx<'_, 'd> {
                 }
             }
         }
-        if o.locations
-            && (args.is_empty() || s.has(np.head, f::LOCATION))
-            && LOC_PREPS.contains(&s.low(end + 1))
-        {
-            let (inner, e2) =
-                self.object_phrase(end + 2, ObjOpts { locations: false, rep_prep: None });
-            if !inner.is_empty() {
+        let leads_to_place = s.has(np.head, f::LOCATION) || (args.is_empty() && o.any_place);
+        if o.locations && leads_to_place && LOC_PREPS.contains(&s.low(end + 1)) {
+            let opts = ObjOpts { locations: false, rep_prep: None, any_place: false };
+            let (inner, e2) = self.object_phrase(end + 2, opts);
+            // a place, not a person named after "in" ("killed X in a raid")
+            let places = inner.iter().all(|x| matches!(self.etype(x), "place" | "facility") || self.states.contains(self.id(x)));
+            if !inner.is_empty() && (places || s.has(np.head, f::LOCATION)) {
                 args = inner;
                 end = e2;
             }
@@ -409,7 +412,7 @@ impl<'d> Ctx<'_, 'd> {
             }
             if s.pos(j) == Pos::Colon && args.is_empty() {
                 let (more, e3) =
-                    self.object_phrase(j + 1, ObjOpts { locations: false, rep_prep: None });
+                    self.object_phrase(j + 1, ObjOpts { locations: false, rep_prep: None, any_place: false });
                 args.extend(more);
                 end = e3;
                 break;
@@ -423,7 +426,7 @@ impl<'d> Ctx<'_, 'd> {
                 k += 1;
             }
             let (more, e3) =
-                self.object_phrase(k, ObjOpts { locations: o.locations, rep_prep: None });
+                self.object_phrase(k, ObjOpts { locations: o.locations, rep_prep: None, any_place: o.any_place });
             if more.is_empty() {
                 break;
             }

@@ -94,7 +94,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
                 }) else {
                     continue;
                 };
-                let opts = ObjOpts { locations: true, rep_prep: None };
+                let opts = ObjOpts { locations: true, rep_prep: None, any_place: false };
                 let (obj, _) = cx.object_phrase(j + mk.words.len(), opts);
                 if obj.is_empty() {
                     continue;

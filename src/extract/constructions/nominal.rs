@@ -121,7 +121,7 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
             });
             if let Some(mk) = mk {
                 let locations = mk.place_only || cue.relation == Relation::Attacks;
-                let opts = ObjOpts { locations, rep_prep: Some(&mk.words) };
+                let opts = ObjOpts { locations, rep_prep: Some(&mk.words), any_place: false };
                 let (o, e) = cx.object_phrase(j + mk.words.len(), opts);
                 if !o.is_empty() {
                     obj = o;

@@ -92,17 +92,15 @@ fn object_at(
                 // "struck targets in Khost": an attack's place may be its
                 // object; "operate training camps in Nangarhar"
                 let operates = cue.relation == Relation::OperatesIn;
-                let opts = ObjOpts {
-                    locations: cue.relation == Relation::Attacks || operates,
-                    rep_prep: None,
-                };
+                let attack = cue.relation == Relation::Attacks;
+                let opts = ObjOpts { locations: attack || operates, rep_prep: None, any_place: attack };
                 let (o, e) = cx.object_phrase(j, opts);
                 if !o.is_empty() {
                     return Some((o, e, operates));
                 }
             }
         } else if mk.words.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w.as_str())) {
-            let opts = ObjOpts { locations: mk.place_only, rep_prep: Some(&mk.words) };
+            let opts = ObjOpts { locations: mk.place_only, rep_prep: Some(&mk.words), any_place: false };
             let (o, e) = cx.object_phrase(j + mk.words.len(), opts);
             if !o.is_empty() {
                 return Some((o, e, mk.place_only));
