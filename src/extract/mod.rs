@@ -199,7 +199,8 @@ impl<'a> DocRun<'a> {
             quoted,
             controllers: RefCell::new(Vec::new()),
         };
-        let frames = constructions::find(&cx);
+        let mut frames = constructions::find(&cx);
+        let talks = self.address_demands(&cx, &mut frames, si);
         let reports = cx.reports(self.speaker.as_ref());
         let cites = cx.citation_spans();
         let mut drafts: Vec<Draft> = Vec::new();
@@ -253,12 +254,54 @@ impl<'a> DocRun<'a> {
         }
         let titles = self.titles_in(&cx);
         drop(cx);
+        self.disc.talks = talks;
         self.disc.titles.extend(titles);
         self.finish_sentence(si, drafts);
         self.disc.events.extend(events);
         for (m, subject) in subjects {
             self.disc.items.push(Salient { mention: m, sentence: si, subject });
         }
+    }
+
+    /// A demand with no one named to answer it goes to the other side of
+    /// talks the subject was in lately ("Pakistan sought to negotiate with
+    /// the TTP … talks collapsed when the TTP demanded …").
+    fn address_demands(
+        &self,
+        cx: &Ctx<'_, '_>,
+        frames: &mut [Frame],
+        si: usize,
+    ) -> Vec<(usize, usize, usize)> {
+        let id = |m: usize| self.doc.mentions.get(m).and_then(|x| x.entity()).map(|e| e.id.clone());
+        let mut talks: Vec<(usize, usize, usize)> = self.disc.talks.clone();
+        for f in frames.iter().filter(|f| f.rel == Relation::NegotiatesWith && f.complete()) {
+            for a in &f.subj {
+                for b in &f.obj {
+                    if a.alt.is_none() && b.alt.is_none() {
+                        talks.push((si, a.mention, b.mention));
+                    }
+                }
+            }
+        }
+        for f in frames.iter_mut().filter(|f| f.rel == Relation::Demands && f.obj.is_empty()) {
+            let Some(who) = f.subj.first().filter(|a| a.alt.is_none()).and_then(|a| id(a.mention)) else {
+                continue;
+            };
+            let other = talks.iter().rev().find_map(|&(_, a, b)| {
+                if id(a).as_deref() == Some(who.as_str()) {
+                    Some(b)
+                } else if id(b).as_deref() == Some(who.as_str()) {
+                    Some(a)
+                } else {
+                    None
+                }
+            });
+            if let Some(m) = other {
+                let tok = f.cue.0;
+                f.obj = vec![Arg { mention: m, alt: None, text: cx.s.toks[tok].span, tok, via: arguments::Via::Reference }];
+            }
+        }
+        talks
     }
 
     /// Remembers "ORG title" pairs ("UN Secretary-General") for later

@@ -470,6 +470,14 @@ mod tests {
     }
 
     #[test]
+    fn allegations_and_their_rejection() {
+        let c = claims_of("Pakistan rejected allegations that it funded the TTP.");
+        let c = c.iter().find(|c| c.relation == Relation::Supports).expect("supports");
+        assert_eq!((c.polarity, c.modality), (Polarity::Negative, Modality::Reported));
+        assert_eq!(c.source.as_ref().map(|s| s.text.as_str()), Some("allegations"));
+    }
+
+    #[test]
     fn wishes_and_demands_are_not_claims() {
         let c = claims_of(
             "Mullah Omar gave him a free hand, though asking that he not attack the Army Public School.",

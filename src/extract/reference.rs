@@ -33,6 +33,8 @@ pub(crate) struct Discourse {
     pub titles: Vec<(String, usize)>,
     /// Recent attacks.
     pub events: Vec<Event>,
+    /// Recent talks: (sentence, one side, the other side), as mentions.
+    pub talks: Vec<(usize, usize, usize)>,
 }
 
 /// How many sentences back a pronoun may find its antecedent.
@@ -43,6 +45,7 @@ impl Discourse {
     pub fn prune(&mut self, now: usize) {
         self.items.retain(|s| s.sentence + REACH >= now);
         self.events.retain(|e| e.sentence + 40 >= now);
+        self.talks.retain(|t| t.0 + REACH >= now);
         if self.titles.len() > 32 {
             self.titles.drain(..self.titles.len() - 32);
         }

@@ -177,6 +177,11 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
             fr.obj_types = cue.object_types.clone();
             return Some(fr);
         }
+        // "the TTP demanded the release of its prisoners": addressed to
+        // someone the discourse may know (the other side of the talks)
+        if cue.relation == Relation::Demands && s.pos(j).in_np() {
+            return Some(Frame::new(cue.relation, subj, Vec::new(), (i, end), i, "demand-in-talks", 0.6));
+        }
         return None;
     };
     if let Some(p) = &cue.particle
@@ -274,6 +279,16 @@ mod tests {
         let t = triples("Pakistan demanded that the Afghan Taliban take action against the TTP.");
         assert!(t.contains(&("pakistan", Demands, "afghan_taliban")), "{t:?}");
         assert!(!t.iter().any(|x| x.1 == Fights), "{t:?}");
+    }
+
+    #[test]
+    fn a_demand_in_talks_goes_to_the_other_side() {
+        let t = triples(
+            "In late 2021, Pakistan sought to negotiate with the TTP. Talks soon collapsed when the TTP demanded the release of its prisoners.",
+        );
+        assert!(t.contains(&("ttp", Demands, "pakistan")), "{t:?}");
+        let t = triples("The TTP demanded the release of its prisoners.");
+        assert!(!t.iter().any(|x| x.1 == Demands), "{t:?}");
     }
 
     #[test]
