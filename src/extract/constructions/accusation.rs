@@ -81,8 +81,10 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
                 out.push(fr);
             }
         }
-        // "blamed for the 2011 attack on the U.S. embassy"
-        for c in start..stop {
+        // "blamed for the 2011 attack on the U.S. embassy": the attack is
+        // what the accusation is about, right after "for"/"of"
+        let np_end = cx.np_right(start).unwrap_or(start);
+        for c in start..=np_end.min(stop.saturating_sub(1)) {
             for nm in cx.lex.nouns.matches_at(c, |k| s.word(k)) {
                 let cue = &cx.lex.noun_cues[*nm.value];
                 if cue.relation != Relation::Attacks {

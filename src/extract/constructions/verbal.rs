@@ -141,7 +141,12 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
             return None;
         }
         let (agents, _) = cx.object_phrase(end + 1, ObjOpts::default());
-        let patients = cx.subject(i);
+        let mut patients = cx.subject(i);
+        // "The Taliban regime, backed by Pakistan, ruled Kabul"
+        if patients.is_empty() && g == i && g >= 2 && s.pos(g - 1) == Pos::Comma && s.pos(g - 2).in_np() {
+            let a = cx.np_left(g - 2);
+            patients = cx.referent(a, g - 2);
+        }
         let (subj, obj) = if cue.inverse { (patients, agents) } else { (agents, patients) };
         let mut fr = Frame::new(cue.relation, subj, obj, (i, end), i, "verb-passive", 0.8);
         fr.subj_types = cue.subject_types.clone();
