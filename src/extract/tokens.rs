@@ -399,9 +399,15 @@ pub(crate) fn tokenize<'d>(doc: &'d TaggedDoc, index: usize, lex: &Lexicon) -> S
     s
 }
 
+/// Longest piece analysed as one sentence: anything longer is a table or a
+/// list the segmenter could not split, cut at punctuation so that the work
+/// per sentence stays bounded.
+const MAX_TOKENS: usize = 160;
+
 /// Splits a sentence where the segmenter left two together ("… others.[1][2]
 /// The Islamic State …"): after a full stop and any footnote marks, before
-/// a capitalised word or a name.
+/// a capitalised word or a name. Over-long pieces are cut at the last
+/// semicolon, colon or comma (else anywhere) before [`MAX_TOKENS`].
 pub(crate) fn split(s: Sent<'_>) -> Vec<Sent<'_>> {
     let n = s.len();
     let mut cuts = Vec::new();
@@ -418,6 +424,25 @@ pub(crate) fn split(s: Sent<'_>) -> Vec<Sent<'_>> {
             cuts.push(cut);
         }
     }
+    // bound every piece's length
+    let mut bounded = Vec::with_capacity(cuts.len());
+    let mut from = 0;
+    for cut in cuts.iter().copied().chain([n]) {
+        while cut - from > MAX_TOKENS {
+            let hi = from + MAX_TOKENS;
+            let at = (from + MAX_TOKENS / 2..hi)
+                .rev()
+                .find(|&k| matches!(s.pos(k), Pos::Semi | Pos::Colon | Pos::Comma | Pos::Stop))
+                .map_or(hi, |k| k + 1);
+            bounded.push(at);
+            from = at;
+        }
+        if cut < n {
+            bounded.push(cut);
+        }
+        from = cut;
+    }
+    let cuts = bounded;
     if cuts.is_empty() {
         return vec![s];
     }
@@ -1007,6 +1032,17 @@ mod tests {
         let j = t.iter().position(|(w, _)| w == "ruled").unwrap();
         assert_eq!(t[j].1, Pos::Adj);
         assert_eq!(t[j + 1].1, Pos::Ent);
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut() {
+        let lex = Lexicon::load(&RulesDir::embedded()).unwrap();
+        let text = "The TTP, ".repeat(200) + "attacked Quetta.";
+        let d = doc(&text, ENTS);
+        let pieces = split(tokenize(&d, 0, &lex));
+        assert!(pieces.len() > 2);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_TOKENS));
+        assert_eq!(pieces.iter().map(|p| p.len()).sum::<usize>(), tokenize(&d, 0, &lex).len());
     }
 
     #[test]
