@@ -284,7 +284,8 @@ impl<'a> DocRun<'a> {
             }
         }
         for f in frames.iter_mut().filter(|f| f.rel == Relation::Demands && f.obj.is_empty()) {
-            let Some(who) = f.subj.first().filter(|a| a.alt.is_none()).and_then(|a| id(a.mention)) else {
+            let Some(who) = f.subj.first().filter(|a| a.alt.is_none()).and_then(|a| id(a.mention))
+            else {
                 continue;
             };
             let other = talks.iter().rev().find_map(|&(_, a, b)| {
@@ -298,7 +299,13 @@ impl<'a> DocRun<'a> {
             });
             if let Some(m) = other {
                 let tok = f.cue.0;
-                f.obj = vec![Arg { mention: m, alt: None, text: cx.s.toks[tok].span, tok, via: arguments::Via::Reference }];
+                f.obj = vec![Arg {
+                    mention: m,
+                    alt: None,
+                    text: cx.s.toks[tok].span,
+                    tok,
+                    via: arguments::Via::Reference,
+                }];
             }
         }
         talks
@@ -551,10 +558,12 @@ impl<'a> DocRun<'a> {
         let place_like = matches!(cx.etype(oa), "place" | "facility");
         // what a person leads or belongs to is that organisation itself
         // ("the army chief" leads the army, not the state)
-        let membership =
-            matches!(rel, Relation::Leads | Relation::PartOf | Relation::Founded | Relation::SplitsFrom);
-        let actor =
-            !membership && (!object_is_place_role(rel) || (rel == Relation::Attacks && !place_like));
+        let membership = matches!(
+            rel,
+            Relation::Leads | Relation::PartOf | Relation::Founded | Relation::SplitsFrom
+        );
+        let actor = !membership
+            && (!object_is_place_role(rel) || (rel == Relation::Attacks && !place_like));
         let (object, om) = self.resolve(cx, oa, actor, year)?;
         if subject.entity == object.entity || self.same_side(rel, &subject, &object) {
             return None;

@@ -96,7 +96,13 @@ impl Ctx<'_, '_> {
                 let text = s.text_range(a, i).to_string();
                 // "Pakistan rejected allegations that …": a denial
                 let negative = a > 0 && s.has(a - 1, f::NEG_VERB);
-                out.push(Report { from: i + 2, to: self.scope_end(i + 2), args: Vec::new(), text, negative });
+                out.push(Report {
+                    from: i + 2,
+                    to: self.scope_end(i + 2),
+                    args: Vec::new(),
+                    text,
+                    negative,
+                });
                 continue;
             }
             if s.pos(i) != Pos::Verb {

@@ -384,7 +384,9 @@ impl<'d> Ctx<'_, 'd> {
             let opts = ObjOpts { locations: false, rep_prep: None, any_place: false };
             let (inner, e2) = self.object_phrase(end + 2, opts);
             // a place, not a person named after "in" ("killed X in a raid")
-            let places = inner.iter().all(|x| matches!(self.etype(x), "place" | "facility") || self.states.contains(self.id(x)));
+            let places = inner.iter().all(|x| {
+                matches!(self.etype(x), "place" | "facility") || self.states.contains(self.id(x))
+            });
             if !inner.is_empty() && (places || s.has(np.head, f::LOCATION)) {
                 args = inner;
                 end = e2;
@@ -411,8 +413,10 @@ impl<'d> Ctx<'_, 'd> {
                 break;
             }
             if s.pos(j) == Pos::Colon && args.is_empty() {
-                let (more, e3) =
-                    self.object_phrase(j + 1, ObjOpts { locations: false, rep_prep: None, any_place: false });
+                let (more, e3) = self.object_phrase(
+                    j + 1,
+                    ObjOpts { locations: false, rep_prep: None, any_place: false },
+                );
                 args.extend(more);
                 end = e3;
                 break;
@@ -425,8 +429,10 @@ impl<'d> Ctx<'_, 'd> {
             if s.pos(k) == Pos::Comma {
                 k += 1;
             }
-            let (more, e3) =
-                self.object_phrase(k, ObjOpts { locations: o.locations, rep_prep: None, any_place: o.any_place });
+            let (more, e3) = self.object_phrase(
+                k,
+                ObjOpts { locations: o.locations, rep_prep: None, any_place: o.any_place },
+            );
             if more.is_empty() {
                 break;
             }

@@ -25,8 +25,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
             let last = m.end - 1;
             let nounish = matches!(s.pos(last), Pos::Noun | Pos::Adj)
                 || (s.pos(last) == Pos::Verb && s.pos(last + 1) == Pos::Prep);
-            if !nounish
-            {
+            if !nounish {
                 continue;
             }
             if i > 0 && s.pos(i - 1) == Pos::To {

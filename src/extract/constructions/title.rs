@@ -264,7 +264,9 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
         if cx.lex.flags(first) & f::ORGAN != 0 {
             if let Some(e) = cx.cat.entity(cx.id(&org[0])) {
                 let name = format!("{} {first}", e.name);
-                if let Some(organ) = cx.cat.lookup_name(&name).into_iter().find(|x| x.etype == "actor") {
+                if let Some(organ) =
+                    cx.cat.lookup_name(&name).into_iter().find(|x| x.etype == "actor")
+                {
                     if let Some(i) = cx.cat.entities().iter().position(|x| x.id == organ.id) {
                         org = vec![Arg { alt: Some(i), mention: usize::MAX, ..org[0].clone() }];
                     }

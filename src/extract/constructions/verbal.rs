@@ -93,14 +93,16 @@ fn object_at(
                 // object; "operate training camps in Nangarhar"
                 let operates = cue.relation == Relation::OperatesIn;
                 let attack = cue.relation == Relation::Attacks;
-                let opts = ObjOpts { locations: attack || operates, rep_prep: None, any_place: attack };
+                let opts =
+                    ObjOpts { locations: attack || operates, rep_prep: None, any_place: attack };
                 let (o, e) = cx.object_phrase(j, opts);
                 if !o.is_empty() {
                     return Some((o, e, operates));
                 }
             }
         } else if mk.words.iter().enumerate().all(|(k, w)| s.word(j + k) == Some(w.as_str())) {
-            let opts = ObjOpts { locations: mk.place_only, rep_prep: Some(&mk.words), any_place: false };
+            let opts =
+                ObjOpts { locations: mk.place_only, rep_prep: Some(&mk.words), any_place: false };
             let (o, e) = cx.object_phrase(j + mk.words.len(), opts);
             if !o.is_empty() {
                 return Some((o, e, mk.place_only));
@@ -143,7 +145,12 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
         let (agents, _) = cx.object_phrase(end + 1, ObjOpts::default());
         let mut patients = cx.subject(i);
         // "The Taliban regime, backed by Pakistan, ruled Kabul"
-        if patients.is_empty() && g == i && g >= 2 && s.pos(g - 1) == Pos::Comma && s.pos(g - 2).in_np() {
+        if patients.is_empty()
+            && g == i
+            && g >= 2
+            && s.pos(g - 1) == Pos::Comma
+            && s.pos(g - 2).in_np()
+        {
             let a = cx.np_left(g - 2);
             patients = cx.referent(a, g - 2);
         }
@@ -170,12 +177,18 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
     let Some((obj, oend, place_only)) = object(cx, cue, i, j) else {
         // "the two sides clashed", "X and Y negotiated": a two-sided relation
         // between the subjects
-        if subj.len() >= 2 && (cue.relation.is_symmetric() || cue.relation == Relation::Fights) {
+        // fighting is mutual only when said so ("clashed", "fought each other")
+        let mutual = s.low(i).starts_with("clash")
+            || (end..(end + 3).min(s.len())).any(|k| matches!(s.low(k), "each" | "one"));
+        let together = (end..(end + 3).min(s.len()))
+            .any(|k| matches!(s.low(k), "together" | "jointly" | "alongside"));
+        if subj.len() >= 2
+            && (cue.relation.is_symmetric()
+                || (cue.relation == Relation::Fights && (mutual || together)))
+        {
             let mut subj = subj;
             let rest = subj.split_off(1);
             // "fought together", "fought side by side": allies, not enemies
-            let together = (end..(end + 3).min(s.len()))
-                .any(|k| matches!(s.low(k), "together" | "jointly" | "alongside"));
             let rel = if together { Relation::AlliedWith } else { cue.relation };
             let mut fr = Frame::new(rel, subj, rest, (i, end), i, "verb-pair", 0.7);
             fr.subj_types = cue.subject_types.clone();
@@ -185,7 +198,15 @@ fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> O
         // "the TTP demanded the release of its prisoners": addressed to
         // someone the discourse may know (the other side of the talks)
         if cue.relation == Relation::Demands && s.pos(j).in_np() {
-            return Some(Frame::new(cue.relation, subj, Vec::new(), (i, end), i, "demand-in-talks", 0.6));
+            return Some(Frame::new(
+                cue.relation,
+                subj,
+                Vec::new(),
+                (i, end),
+                i,
+                "demand-in-talks",
+                0.6,
+            ));
         }
         return None;
     };
@@ -277,6 +298,10 @@ mod tests {
         let t = triples("The TTP and Lashkar-e-Taiba fought together in 2014.");
         assert!(t.iter().any(|x| x.1 == AlliedWith), "{t:?}");
         assert!(!t.iter().any(|x| x.1 == Fights), "{t:?}");
+        let t = triples("The TTP and Lashkar-e-Taiba fought in Kashmir in 2014.");
+        assert!(t.is_empty(), "{t:?}");
+        let t = triples("The TTP and Lashkar-e-Taiba clashed in Kashmir in 2014.");
+        assert!(t.iter().any(|x| x.1 == Fights), "{t:?}");
     }
 
     #[test]
