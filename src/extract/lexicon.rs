@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
+
 use serde::Deserialize;
 
 use super::morph::{noun_forms, verb_forms};
@@ -152,12 +154,15 @@ struct Entry<T> {
 /// Multi-word phrases keyed by their first word (lowercase).
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseTable<T> {
-    map: HashMap<String, Vec<Entry<T>>>,
+    map: FxHashMap<String, Vec<Entry<T>>>,
+    /// The bit tokens carry in `Token::starts` when some phrase of this
+    /// table starts with their word (a quick test before the lookup).
+    bit: u32,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { map: HashMap::new() }
+        PhraseTable { map: FxHashMap::default(), bit: 0 }
     }
 }
 
@@ -193,6 +198,27 @@ impl<T> PhraseTable<T> {
         }
         out.sort_by_key(|m| std::cmp::Reverse(m.end));
         out
+    }
+
+    /// Every phrase starting at token `i` of the sentence, longest first.
+    pub fn at<'a>(&'a self, s: &super::tokens::Sent<'_>, i: usize) -> Vec<PhraseMatch<'a, T>> {
+        if self.bit != 0 && s.toks.get(i).is_none_or(|t| t.starts & self.bit == 0) {
+            return Vec::new();
+        }
+        self.matches_at(i, |k| s.word(k))
+    }
+
+    /// The longest phrase starting at token `i` of the sentence.
+    pub fn longest<'a>(&'a self, s: &super::tokens::Sent<'_>, i: usize) -> Option<PhraseMatch<'a, T>> {
+        if self.bit != 0 && s.toks.get(i).is_none_or(|t| t.starts & self.bit == 0) {
+            return None;
+        }
+        self.matches_at(i, |k| s.word(k)).into_iter().next()
+    }
+
+    /// The first words of every phrase.
+    fn firsts(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
     }
 
     /// The longest phrase starting at `i`.
@@ -462,7 +488,8 @@ struct ReferenceFile {
 /// Everything the extractor knows about words, built once per run.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    flags: HashMap<String, u64>,
+    flags: FxHashMap<String, u64>,
+    starts: FxHashMap<String, u32>,
     pub verb_cues: Vec<VerbCue>,
     pub verbs: PhraseTable<usize>,
     pub noun_cues: Vec<NounCue>,
@@ -529,12 +556,42 @@ impl Lexicon {
         lex.add_relations(&relations, &grammar.irregular);
         lex.add_modality(&modality, &grammar.irregular);
         lex.add_reference(&reference);
+        lex.mark_starts();
         Ok(lex)
+    }
+
+    /// Gives every phrase table a bit and records, per first word, which
+    /// tables have phrases starting with it.
+    fn mark_starts(&mut self) {
+        let mut starts: FxHashMap<String, u32> = FxHashMap::default();
+        let mut bit = 1u32;
+        macro_rules! mark {
+            ($($t:ident),*) => {$(
+                for w in self.$t.firsts() {
+                    *starts.entry(w.clone()).or_insert(0) |= bit;
+                }
+                self.$t.bit = bit;
+                bit <<= 1;
+            )*};
+        }
+        mark!(
+            verbs, nouns, agent_nouns, titles, under_leads, event_verbs, base_nouns, base_copulas,
+            base_use, undergo, victims, light, inverse_light, copulas, report_verbs, according,
+            self_report, accusation, hedge_phrases, neg_phrases, irrealis_verbs, irrealis_np,
+            irrealis_that, openers, object_control, organ_phrases
+        );
+        let _ = bit;
+        self.starts = starts;
     }
 
     /// The flags of a lowercase word (0 when unknown).
     pub fn flags(&self, w: &str) -> u64 {
         self.flags.get(w).copied().unwrap_or(0)
+    }
+
+    /// The phrase tables (bits) that have a phrase starting with `w`.
+    pub fn starts(&self, w: &str) -> u32 {
+        self.starts.get(w).copied().unwrap_or(0)
     }
 
     fn flag(&mut self, w: &str, bits: u64) {

@@ -334,7 +334,7 @@ impl<'a> DocRun<'a> {
                     }
                 }
             }
-            let Some(m) = self.lex.titles.longest_at(k + 1, |x| s.word(x)) else { continue };
+            let Some(m) = self.lex.titles.longest(s, k + 1) else { continue };
             if s.pos(k) == Pos::Ent
                 && s.etype(k) == Some("actor")
                 && let Some(idx) = s.mention_index(k)

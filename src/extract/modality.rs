@@ -84,7 +84,7 @@ impl Ctx<'_, '_> {
             if s.toks[i].kind != Kind::Word {
                 continue;
             }
-            if let Some(m) = self.lex.according.longest_at(i, |k| s.word(k)) {
+            if let Some(m) = self.lex.according.longest(s, i) {
                 let (args, e) = self.object_phrase(m.end, ObjOpts::default());
                 let text = s.text_range(m.end, e.max(m.end)).to_string();
                 out.push(Report { from: 0, to: s.len(), args, text, negative: false });
@@ -108,7 +108,7 @@ impl Ctx<'_, '_> {
             if s.pos(i) != Pos::Verb {
                 continue;
             }
-            if let Some(m) = self.lex.self_report.longest_at(i, |k| s.word(k))
+            if let Some(m) = self.lex.self_report.longest(s, i)
                 && (s.is(m.end - 1, "to") || s.pos(m.end) == Pos::To || s.pos(m.end - 1) == Pos::To)
             {
                 let args = self.subject(i);
@@ -124,7 +124,7 @@ impl Ctx<'_, '_> {
                 }
                 continue;
             }
-            let Some(m) = self.lex.report_verbs.longest_at(i, |k| s.word(k)) else { continue };
+            let Some(m) = self.lex.report_verbs.longest(s, i) else { continue };
             let np_ok = *m.value;
             let mut j = m.end;
             while s.pos(j) == Pos::Adv {
@@ -246,7 +246,7 @@ impl Ctx<'_, '_> {
     fn speaker(&self, q: usize) -> Option<Report> {
         let s = self.s;
         for v in (0..q).rev() {
-            if s.pos(v) == Pos::Verb && self.lex.report_verbs.longest_at(v, |k| s.word(k)).is_some()
+            if s.pos(v) == Pos::Verb && self.lex.report_verbs.longest(s, v).is_some()
             {
                 let args = self.subject(v);
                 let text = self.subject_text(v);
@@ -286,7 +286,7 @@ impl Ctx<'_, '_> {
         let start = self.clause_start(p);
         (start..hi).any(|k| {
             CLAUSE_HEDGES.contains(&s.low(k))
-                || self.lex.hedge_phrases.longest_at(k, |x| s.word(x)).is_some()
+                || self.lex.hedge_phrases.longest(s, k).is_some()
         })
     }
 
@@ -326,7 +326,7 @@ impl Ctx<'_, '_> {
             )
         });
         let modal = (g..p).any(|k| matches!(s.low(k), "may" | "might" | "could" | "would"));
-        let acquire = self.lex.inverse_light.longest_at(p, |x| s.word(x)).is_some();
+        let acquire = self.lex.inverse_light.longest(s, p).is_some();
         if conative && (modal || acquire) {
             return true;
         }
@@ -342,7 +342,7 @@ impl Ctx<'_, '_> {
         if cs >= 2 && s.is(cs - 1, "that") {
             let v = cs - 2;
             if (v.saturating_sub(2)..=v).any(|st| {
-                self.lex.irrealis_that.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == v + 1)
+                self.lex.irrealis_that.longest(s, st).is_some_and(|m| m.end == v + 1)
             }) {
                 return true;
             }
@@ -362,7 +362,7 @@ impl Ctx<'_, '_> {
             (k.saturating_sub(2)..=k).any(|st| {
                 self.lex
                     .irrealis_verbs
-                    .longest_at(st, |x| s.word(x))
+                    .longest(s, st)
                     .is_some_and(|m| m.end == k + 1)
             })
         };
@@ -386,7 +386,7 @@ impl Ctx<'_, '_> {
                 (k.saturating_sub(2)..=k).any(|st| {
                     self.lex
                         .irrealis_np
-                        .longest_at(st, |x| s.word(x))
+                        .longest(s, st)
                         .is_some_and(|m| m.end == k + 1)
                 })
             };

@@ -46,7 +46,7 @@ impl Ctx<'_, '_> {
             return true;
         }
         if (g..p)
-            .any(|k| self.lex.neg_phrases.longest_at(k, |x| s.word(x)).is_some_and(|m| m.end <= p))
+            .any(|k| self.lex.neg_phrases.longest(s, k).is_some_and(|m| m.end <= p))
         {
             return true;
         }

@@ -124,7 +124,7 @@ impl<'d> Ctx<'_, 'd> {
         // "efforts by the government of Pakistan": a member noun that is no cue
         let by = s.is(e + 1, "by")
             && s.has(head, f::MEMBER)
-            && self.lex.nouns.longest_at(head, |x| s.word(x)).is_none();
+            && self.lex.nouns.longest(s, head).is_none();
         if passes
             && (s.is(e + 1, "of") || by)
             && let Some(inner) = self.np_at(e + 2)
@@ -286,7 +286,7 @@ impl<'d> Ctx<'_, 'd> {
             {
                 j += p.len();
             }
-            if self.lex.openers.longest_at(j, |i| s.word(i)).is_some() {
+            if self.lex.openers.longest(s, j).is_some() {
                 break;
             }
             let Some(np) = self.np_at(j) else { break };
@@ -424,7 +424,7 @@ impl<'d> Ctx<'_, 'd> {
             if s.pos(j) == Pos::Comma {
                 j += 1;
             }
-            let Some(m) = self.lex.openers.longest_at(j, |i| s.word(i)) else { break };
+            let Some(m) = self.lex.openers.longest(s, j) else { break };
             let mut k = m.end;
             if s.pos(k) == Pos::Comma {
                 k += 1;
@@ -552,7 +552,7 @@ impl<'d> Ctx<'_, 'd> {
                 if a > 0 && s.pos(a - 1) == Pos::Verb {
                     let gov = a - 1;
                     let control = s.has(gov, f::OBJ_CONTROL)
-                        || self.lex.report_verbs.longest_at(gov, |i| s.word(i)).is_some();
+                        || self.lex.report_verbs.longest(s, gov).is_some();
                     if control || (adjacent && ing && !np.args.is_empty()) {
                         return np.args;
                     }
@@ -588,7 +588,7 @@ impl<'d> Ctx<'_, 'd> {
                 if ing && k > 0 && s.pos(k - 1).in_np() {
                     let a = self.np_left(k - 1);
                     let cue =
-                        self.lex.nouns.matches_at(k - 1, |x| s.word(x)).iter().any(|m| m.end == k);
+                        self.lex.nouns.at(s, k - 1).iter().any(|m| m.end == k);
                     if cue {
                         for x in (a..k - 1).rev() {
                             if s.pos(x) == Pos::Ent

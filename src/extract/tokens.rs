@@ -78,6 +78,8 @@ pub(crate) struct Token {
     pub pos: Pos,
     /// Lexicon flags of the lowercase word.
     pub flags: u64,
+    /// Phrase tables with a phrase starting with this word (bits).
+    pub starts: u32,
     /// Starts with an upper-case letter.
     pub cap: bool,
     lo: u32,
@@ -223,17 +225,32 @@ impl Builder<'_, '_> {
         let text = &self.doc.doc.text[start..end];
         let lo = self.lower.len() as u32;
         if matches!(kind, Kind::Word | Kind::Punct) {
-            for c in text.chars() {
-                match c {
-                    '’' | '‘' | '`' => self.lower.push('\''),
-                    _ => self.lower.extend(c.to_lowercase()),
+            if text.is_ascii() {
+                let from = self.lower.len();
+                self.lower.push_str(text);
+                // ASCII: lowercase in place
+                self.lower[from..].make_ascii_lowercase();
+                if text.contains('`') {
+                    let fixed = self.lower[from..].replace('`', "'");
+                    self.lower.truncate(from);
+                    self.lower.push_str(&fixed);
+                }
+            } else {
+                for c in text.chars() {
+                    match c {
+                        '’' | '‘' | '`' => self.lower.push('\''),
+                        _ => self.lower.extend(c.to_lowercase()),
+                    }
                 }
             }
         }
         let hi = self.lower.len() as u32;
-        let flags = match kind {
-            Kind::Word | Kind::Punct => self.lex.flags(&self.lower[lo as usize..hi as usize]),
-            _ => 0,
+        let (flags, starts) = match kind {
+            Kind::Word | Kind::Punct => {
+                let w = &self.lower[lo as usize..hi as usize];
+                (self.lex.flags(w), if kind == Kind::Word { self.lex.starts(w) } else { 0 })
+            }
+            _ => (0, 0),
         };
         let cap = text.chars().next().is_some_and(char::is_uppercase);
         self.toks.push(Token {
@@ -241,6 +258,7 @@ impl Builder<'_, '_> {
             kind,
             pos: Pos::Other,
             flags,
+            starts,
             cap,
             lo,
             hi,
@@ -478,7 +496,7 @@ fn tag(s: &mut Sent<'_>, lex: &Lexicon) {
         if s.toks[i].pos != Pos::Verb || s.toks[i].kind != Kind::Word {
             continue;
         }
-        if let Some(m) = lex.nouns.longest_at(i, |k| s.word(k))
+        if let Some(m) = lex.nouns.longest(s, i)
             && m.end > i + 1
         {
             for k in i..m.end {

@@ -16,7 +16,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         if s.toks[i].kind != Kind::Word || s.pos(i) != Pos::Verb {
             continue;
         }
-        let Some(m) = cx.lex.accusation.longest_at(i, |k| s.word(k)) else { continue };
+        let Some(m) = cx.lex.accusation.longest(s, i) else { continue };
         let g = cx.group_start(i);
         let passive = (g..i).any(|k| s.has(k, f::BE)) && s.low(i).ends_with("ed");
         // active: "X accuses Y of …"; passive: "Y was accused (by X) of …"
@@ -54,7 +54,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
             if s.pos(c) != Pos::Verb || !s.low(c).ends_with("ing") {
                 continue;
             }
-            for vm in cx.lex.verbs.matches_at(c, |k| s.word(k)) {
+            for vm in cx.lex.verbs.at(s, c) {
                 let cue = &cx.lex.verb_cues[*vm.value];
                 let mut j = vm.end;
                 if s.pos(j) == Pos::Conj && s.pos(j + 1) == Pos::Verb {
@@ -85,7 +85,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         // what the accusation is about, right after "for"/"of"
         let np_end = cx.np_right(start).unwrap_or(start);
         for c in start..=np_end.min(stop.saturating_sub(1)) {
-            for nm in cx.lex.nouns.matches_at(c, |k| s.word(k)) {
+            for nm in cx.lex.nouns.at(s, c) {
                 let cue = &cx.lex.noun_cues[*nm.value];
                 if cue.relation != Relation::Attacks {
                     continue;

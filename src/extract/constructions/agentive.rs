@@ -17,7 +17,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         if s.toks[i].kind != Kind::Word {
             continue;
         }
-        let Some(m) = cx.lex.agent_nouns.longest_at(i, |k| s.word(k)) else { continue };
+        let Some(m) = cx.lex.agent_nouns.longest(s, i) else { continue };
         let last = m.end - 1;
         if s.pos(last) != Pos::Noun {
             continue;
@@ -152,7 +152,7 @@ fn agent_noun(
     if k > 0 {
         let before = k - 1;
         let copula_phrase = (before.saturating_sub(2)..=before)
-            .any(|st| cx.lex.copulas.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == k));
+            .any(|st| cx.lex.copulas.longest(s, st).is_some_and(|m| m.end == k));
         if s.has(before, f::COPULA | f::BE) || copula_phrase {
             subj = cx.subject(before);
             pred = before;
@@ -164,7 +164,7 @@ fn agent_noun(
             if refl > 0 && s.pos(refl - 1) == Pos::Verb {
                 let v = refl - 1;
                 subj = cx.subject(v);
-                if cx.lex.self_report.longest_at(v, |x| s.word(x)).is_some() {
+                if cx.lex.self_report.longest(s, v).is_some() {
                     let text = cx.subject_text(v);
                     attribution = Some(Attribution { args: subj.clone(), from: v, to: refl, text });
                 }

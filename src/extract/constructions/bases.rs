@@ -16,7 +16,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         if s.toks[i].kind != Kind::Word {
             continue;
         }
-        let Some(m) = cx.lex.base_nouns.longest_at(i, |k| s.word(k)) else { continue };
+        let Some(m) = cx.lex.base_nouns.longest(s, i) else { continue };
         let last = m.end - 1;
         if s.pos(last) != Pos::Noun {
             continue;
@@ -41,7 +41,7 @@ fn base_for(cx: &Ctx<'_, '_>, i: usize, end: usize, a: usize) -> Option<Frame> {
         return None;
     }
     let cop = (k.saturating_sub(3)..k)
-        .find(|&st| cx.lex.base_copulas.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == k))
+        .find(|&st| cx.lex.base_copulas.longest(s, st).is_some_and(|m| m.end == k))
         .or_else(|| s.has(k - 1, f::COPULA | f::BE).then_some(k - 1))?;
     let place = cx.subject(cop);
     if place.is_empty() {
@@ -103,7 +103,7 @@ fn used_as(cx: &Ctx<'_, '_>, i: usize, end: usize, a: usize) -> Option<Frame> {
         return None;
     }
     let v = (pa.saturating_sub(3)..pa)
-        .find(|&st| cx.lex.base_use.longest_at(st, |x| s.word(x)).is_some_and(|m| m.end == pa))?;
+        .find(|&st| cx.lex.base_use.longest(s, st).is_some_and(|m| m.end == pa))?;
     let user = cx.subject(v);
     if user.is_empty() {
         return None;

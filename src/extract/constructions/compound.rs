@@ -49,7 +49,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
 fn head_after(cx: &Ctx<'_, '_>, from: usize, k: usize) -> Vec<Arg> {
     let s = cx.s;
     let Some(e) = cx.np_right(from) else { return Vec::new() };
-    if s.has(e, f::NOUN) && cx.lex.nouns.longest_at(e, |x| s.word(x)).is_some() {
+    if s.has(e, f::NOUN) && cx.lex.nouns.longest(s, e).is_some() {
         return Vec::new();
     }
     let mut args = cx.referent(from, e);
@@ -116,7 +116,7 @@ fn push(
 fn pair(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>, k: usize) {
     let s = cx.s;
     let n = k + 3;
-    let Some(m) = cx.lex.nouns.longest_at(n, |x| s.word(x)) else { return };
+    let Some(m) = cx.lex.nouns.longest(s, n) else { return };
     let rel = cx.lex.noun_cues[*m.value].relation;
     if !matches!(rel, Relation::AlliedWith | Relation::NegotiatesWith | Relation::Fights) {
         return;

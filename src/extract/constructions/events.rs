@@ -16,7 +16,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         if s.toks[i].kind != Kind::Word || !matches!(s.pos(i), Pos::Verb | Pos::Aux) {
             continue;
         }
-        let Some(m) = cx.lex.event_verbs.longest_at(i, |k| s.word(k)) else { continue };
+        let Some(m) = cx.lex.event_verbs.longest(s, i) else { continue };
         let mut j = m.end;
         while matches!(s.pos(j), Pos::Quote | Pos::Adv) {
             j += 1;
@@ -69,7 +69,7 @@ fn is_attack_noun(cx: &Ctx<'_, '_>, k: usize) -> bool {
     (k.saturating_sub(2)..=k).any(|st| {
         cx.lex
             .nouns
-            .matches_at(st, |x| s.word(x))
+            .at(s, st)
             .iter()
             .any(|m| m.end == k + 1 && cx.lex.noun_cues[*m.value].relation == Relation::Attacks)
     })

@@ -19,7 +19,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         if s.toks[i].kind != Kind::Word {
             continue;
         }
-        let matches = cx.lex.nouns.matches_at(i, |k| s.word(k));
+        let matches = cx.lex.nouns.at(s, i);
         let Some(longest) = matches.first().map(|m| m.end) else { continue };
         for m in matches.iter().filter(|m| m.end == longest) {
             let last = m.end - 1;
@@ -201,7 +201,7 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
         let v = a - 2;
         let passive =
             (cx.group_start(v)..v).any(|k| s.has(k, f::BE)) || s.low(v).starts_with("die");
-        if s.pos(v) == Pos::Verb && passive && cx.lex.victims.longest_at(v, |x| s.word(x)).is_some()
+        if s.pos(v) == Pos::Verb && passive && cx.lex.victims.longest(s, v).is_some()
         {
             let victims = cx.subject(v);
             if !victims.is_empty() {
@@ -343,7 +343,6 @@ fn inner_agent(
 fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
     let s = cx.s;
     let lo = a.saturating_sub(40);
-    let word = |x: usize| s.word(x);
     let mut k = a;
     while k > lo {
         k -= 1;
@@ -358,17 +357,17 @@ fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
                     let fits = |m: Option<crate::extract::lexicon::PhraseMatch<'_, ()>>| {
                         m.is_some_and(|m| m.end > k && m.end <= (k + 3).min(a))
                     };
-                    if fits(cx.lex.inverse_light.longest_at(st, word)) {
+                    if fits(cx.lex.inverse_light.longest(s, st)) {
                         return Some((st, Governor::Inverse));
                     }
-                    if fits(cx.lex.undergo.longest_at(st, word)) {
+                    if fits(cx.lex.undergo.longest(s, st)) {
                         return Some((st, Governor::Undergo));
                     }
-                    if fits(cx.lex.light.longest_at(st, word)) {
+                    if fits(cx.lex.light.longest(s, st)) {
                         return Some((st, Governor::Light));
                     }
                     // "claimed responsibility for a suicide bombing", "was behind the attack"
-                    if fits(cx.lex.event_verbs.longest_at(st, word)) {
+                    if fits(cx.lex.event_verbs.longest(s, st)) {
                         return Some((st, Governor::Light));
                     }
                 }
@@ -384,17 +383,17 @@ fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
                     let ends = |m: Option<crate::extract::lexicon::PhraseMatch<'_, ()>>| {
                         m.is_some_and(|m| m.end == k + 1)
                     };
-                    if ends(cx.lex.inverse_light.longest_at(st, word)) {
+                    if ends(cx.lex.inverse_light.longest(s, st)) {
                         return Some((st, Governor::Inverse));
                     }
-                    if ends(cx.lex.event_verbs.longest_at(st, word))
-                        || ends(cx.lex.light.longest_at(st, word))
+                    if ends(cx.lex.event_verbs.longest(s, st))
+                        || ends(cx.lex.light.longest(s, st))
                     {
                         return Some((st, Governor::Light));
                     }
                 }
                 // "attacks in Pakistan's history": a prepositional object
-                let opener = cx.lex.openers.longest_at(k, word).is_some_and(|m| m.end == a);
+                let opener = cx.lex.openers.longest(s, k).is_some_and(|m| m.end == a);
                 if k + 1 == a && !s.is(k, "of") && !s.is(k, "out") && !s.is(k, "up") && !opener {
                     return None;
                 }

@@ -32,7 +32,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         if s.is(i, "under") {
             under(cx, i, out);
         }
-        match cx.lex.titles.longest_at(i, |k| s.word(k)) {
+        match cx.lex.titles.longest(s, i) {
             Some(m) if matches!(s.pos(m.end - 1), Pos::Noun | Pos::Adj) => {
                 let mut kind = *m.value;
                 if i > 0
@@ -342,11 +342,11 @@ fn under(cx: &Ctx<'_, '_>, u: usize, out: &mut Vec<Frame>) {
     let s = cx.s;
     let mut j = u + 1;
     while matches!(s.pos(j), Pos::Det | Pos::Adj | Pos::PossPron)
-        && cx.lex.under_leads.longest_at(j, |k| s.word(k)).is_none()
+        && cx.lex.under_leads.longest(s, j).is_none()
     {
         j += 1;
     }
-    let Some(m) = cx.lex.under_leads.longest_at(j, |k| s.word(k)) else { return };
+    let Some(m) = cx.lex.under_leads.longest(s, j) else { return };
     let mut k = m.end;
     if s.is(k, "of") {
         k += 1;

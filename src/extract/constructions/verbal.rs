@@ -15,7 +15,7 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         if s.toks[i].kind != Kind::Word {
             continue;
         }
-        for m in cx.lex.verbs.matches_at(i, |k| s.word(k)) {
+        for m in cx.lex.verbs.at(s, i) {
             let cue = &cx.lex.verb_cues[*m.value];
             if !is_verbal(cx, i, m.end, m.form) {
                 continue;
