@@ -61,6 +61,8 @@ pub(crate) struct Ctx<'a, 'd> {
     pub quoted: Vec<bool>,
     /// Known subjects of gerund spans.
     pub controllers: RefCell<Vec<Controller>>,
+    /// Memo tables of the document.
+    pub caches: &'a super::cache::Caches,
 }
 
 impl<'d> Ctx<'_, 'd> {
@@ -106,33 +108,33 @@ impl<'d> Ctx<'_, 'd> {
             return None;
         }
         let w = s.low(k);
-        let stem = w.strip_suffix('s').filter(|x| x.len() > 4).unwrap_or(w);
-        let mut names: Vec<String> = Vec::new();
-        if let Some(n) = self.lex.demonym_map.get(stem) {
-            names.push(n.clone());
-        }
-        for e in &self.lex.demonym_endings {
-            if let Some(root) = stem.strip_suffix(e.as_str())
-                && root.len() >= 3
-            {
-                names.push(root.to_string());
-                names.push(format!("{root}a"));
+        let idx = super::cache::Caches::memo(&self.caches.demonyms, w, || {
+            let stem = w.strip_suffix('s').filter(|x| x.len() > 4).unwrap_or(w);
+            let mut names: Vec<String> = Vec::new();
+            if let Some(n) = self.lex.demonym_map.get(stem) {
+                names.push(n.clone());
             }
-        }
-        for n in names {
-            let found = self.cat.lookup_name(&n);
-            if let Some(e) = found.iter().find(|e| e.etype == "actor" || e.etype == "place") {
-                let idx = self.cat.entities().iter().position(|x| x.id == e.id)?;
-                return Some(Arg {
-                    mention: usize::MAX,
-                    alt: Some(idx),
-                    text: s.toks[k].span,
-                    tok: k,
-                    via: Via::Proxy,
-                });
+            for e in &self.lex.demonym_endings {
+                if let Some(root) = stem.strip_suffix(e.as_str())
+                    && root.len() >= 3
+                {
+                    names.push(root.to_string());
+                    names.push(format!("{root}a"));
+                }
             }
-        }
-        None
+            names.iter().find_map(|n| {
+                let found = self.cat.lookup_name(n);
+                let e = found.iter().find(|e| e.etype == "actor" || e.etype == "place")?;
+                self.caches.index_of(self.cat, &e.id)
+            })
+        })?;
+        Some(Arg {
+            mention: usize::MAX,
+            alt: Some(idx),
+            text: s.toks[k].span,
+            tok: k,
+            via: Via::Proxy,
+        })
     }
 
     /// An argument for the entity token `i`.

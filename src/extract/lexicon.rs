@@ -209,7 +209,11 @@ impl<T> PhraseTable<T> {
     }
 
     /// The longest phrase starting at token `i` of the sentence.
-    pub fn longest<'a>(&'a self, s: &super::tokens::Sent<'_>, i: usize) -> Option<PhraseMatch<'a, T>> {
+    pub fn longest<'a>(
+        &'a self,
+        s: &super::tokens::Sent<'_>,
+        i: usize,
+    ) -> Option<PhraseMatch<'a, T>> {
         if self.bit != 0 && s.toks.get(i).is_none_or(|t| t.starts & self.bit == 0) {
             return None;
         }
@@ -575,10 +579,32 @@ impl Lexicon {
             )*};
         }
         mark!(
-            verbs, nouns, agent_nouns, titles, under_leads, event_verbs, base_nouns, base_copulas,
-            base_use, undergo, victims, light, inverse_light, copulas, report_verbs, according,
-            self_report, accusation, hedge_phrases, neg_phrases, irrealis_verbs, irrealis_np,
-            irrealis_that, openers, object_control, organ_phrases
+            verbs,
+            nouns,
+            agent_nouns,
+            titles,
+            under_leads,
+            event_verbs,
+            base_nouns,
+            base_copulas,
+            base_use,
+            undergo,
+            victims,
+            light,
+            inverse_light,
+            copulas,
+            report_verbs,
+            according,
+            self_report,
+            accusation,
+            hedge_phrases,
+            neg_phrases,
+            irrealis_verbs,
+            irrealis_np,
+            irrealis_that,
+            openers,
+            object_control,
+            organ_phrases
         );
         let _ = bit;
         self.starts = starts;

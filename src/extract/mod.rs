@@ -11,6 +11,7 @@
 //! two names merely occurring together.
 
 mod arguments;
+mod cache;
 mod confidence;
 mod constructions;
 mod ids;
@@ -25,7 +26,9 @@ mod time;
 mod tokens;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use arguments::{Arg, Ctx, object_is_place_role, signature};
 use constructions::Frame;
@@ -81,6 +84,7 @@ impl Extractor {
                     states: &run.territorial,
                     quoted: vec![false; s.len()],
                     controllers: RefCell::new(Vec::new()),
+                    caches: &run.caches,
                 };
                 let toks: Vec<String> =
                     (0..s.len()).map(|k| format!("{}/{:?}", s.text(k), s.pos(k))).collect();
@@ -119,12 +123,13 @@ struct DocRun<'a> {
     territorial: HashSet<&'a str>,
     disc: Discourse,
     claims: Vec<Claim>,
-    counts: HashMap<(String, Relation, String, Option<usize>), usize>,
+    counts: FxHashMap<(String, Relation, String, Option<usize>), usize>,
     quote_open: bool,
     quote_block: usize,
     speaker: Option<Report>,
     /// The last date of the current paragraph.
     para_time: Option<ClaimTime>,
+    caches: cache::Caches,
 }
 
 /// One claim before its id is known.
@@ -149,11 +154,12 @@ impl<'a> DocRun<'a> {
             territorial,
             disc: Discourse::default(),
             claims: Vec::new(),
-            counts: HashMap::new(),
+            counts: FxHashMap::default(),
             quote_open: false,
             quote_block: usize::MAX,
             speaker: None,
             para_time: None,
+            caches: cache::Caches::default(),
         }
     }
 
@@ -198,6 +204,7 @@ impl<'a> DocRun<'a> {
             states: &self.territorial,
             quoted,
             controllers: RefCell::new(Vec::new()),
+            caches: &self.caches,
         };
         let mut frames = constructions::find(&cx);
         let talks = self.address_demands(&cx, &mut frames, si);
@@ -318,20 +325,21 @@ impl<'a> DocRun<'a> {
         let mut out = Vec::new();
         for k in 0..s.len() {
             // a name that ends in a title: "UN Secretary-General"
-            if s.pos(k) == Pos::Ent && s.etype(k) == Some("actor") {
-                let words: Vec<String> = s
-                    .text(k)
-                    .split_whitespace()
-                    .map(|w| w.to_lowercase().replace('’', "'"))
-                    .collect();
-                for st in 1..words.len() {
-                    let m = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str));
-                    if let (Some(m), Some(idx)) = (m, s.mention_index(k))
-                        && m.end == words.len()
-                    {
-                        out.push((words[st..].join(" "), idx));
-                        break;
-                    }
+            if s.pos(k) == Pos::Ent && s.etype(k) == Some("actor") && s.text(k).contains(' ') {
+                let title = cache::Caches::memo(&self.caches.name_end_titles, s.text(k), || {
+                    let words: Vec<String> = s
+                        .text(k)
+                        .split_whitespace()
+                        .map(|w| w.to_lowercase().replace('’', "'"))
+                        .collect();
+                    (1..words.len()).find_map(|st| {
+                        let m =
+                            self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str))?;
+                        (m.end == words.len()).then(|| words[st..].join(" "))
+                    })
+                });
+                if let (Some(t), Some(idx)) = (title, s.mention_index(k)) {
+                    out.push((t, idx));
                 }
             }
             let Some(m) = self.lex.titles.longest(s, k + 1) else { continue };
@@ -708,7 +716,8 @@ impl<'a> DocRun<'a> {
                 (a, c.relation, b, c.polarity)
             })
             .collect();
-        let mut seen: HashSet<(String, Relation, String, Polarity)> = earlier.into_iter().collect();
+        let mut seen: FxHashSet<(String, Relation, String, Polarity)> =
+            earlier.into_iter().collect();
         let section = self.doc.sentences[si].section;
         for d in drafts {
             let c = d.claim;

@@ -246,8 +246,7 @@ impl Ctx<'_, '_> {
     fn speaker(&self, q: usize) -> Option<Report> {
         let s = self.s;
         for v in (0..q).rev() {
-            if s.pos(v) == Pos::Verb && self.lex.report_verbs.longest(s, v).is_some()
-            {
+            if s.pos(v) == Pos::Verb && self.lex.report_verbs.longest(s, v).is_some() {
                 let args = self.subject(v);
                 let text = self.subject_text(v);
                 if !args.is_empty() || !text.is_empty() {
@@ -285,8 +284,7 @@ impl Ctx<'_, '_> {
         // clause-level adverbs and phrases: "X reportedly funded Y", "it appears that"
         let start = self.clause_start(p);
         (start..hi).any(|k| {
-            CLAUSE_HEDGES.contains(&s.low(k))
-                || self.lex.hedge_phrases.longest(s, k).is_some()
+            CLAUSE_HEDGES.contains(&s.low(k)) || self.lex.hedge_phrases.longest(s, k).is_some()
         })
     }
 
@@ -341,9 +339,9 @@ impl Ctx<'_, '_> {
         // a demand's content: "asking that he not claim responsibility …"
         if cs >= 2 && s.is(cs - 1, "that") {
             let v = cs - 2;
-            if (v.saturating_sub(2)..=v).any(|st| {
-                self.lex.irrealis_that.longest(s, st).is_some_and(|m| m.end == v + 1)
-            }) {
+            if (v.saturating_sub(2)..=v)
+                .any(|st| self.lex.irrealis_that.longest(s, st).is_some_and(|m| m.end == v + 1))
+            {
                 return true;
             }
         }
@@ -359,12 +357,8 @@ impl Ctx<'_, '_> {
             return true;
         }
         let governed = |k: usize| {
-            (k.saturating_sub(2)..=k).any(|st| {
-                self.lex
-                    .irrealis_verbs
-                    .longest(s, st)
-                    .is_some_and(|m| m.end == k + 1)
-            })
+            (k.saturating_sub(2)..=k)
+                .any(|st| self.lex.irrealis_verbs.longest(s, st).is_some_and(|m| m.end == k + 1))
         };
         // "discussed hosting", "wants to attack", "called for labeling"
         if (infinitive || gerund) && governed(before) {
@@ -383,12 +377,8 @@ impl Ctx<'_, '_> {
         // a nominal cue in the object of "demanded", "called for"
         if noun {
             let governed_np = |k: usize| {
-                (k.saturating_sub(2)..=k).any(|st| {
-                    self.lex
-                        .irrealis_np
-                        .longest(s, st)
-                        .is_some_and(|m| m.end == k + 1)
-                })
+                (k.saturating_sub(2)..=k)
+                    .any(|st| self.lex.irrealis_np.longest(s, st).is_some_and(|m| m.end == k + 1))
             };
             let a = self.np_left(p);
             if a > 0

@@ -45,9 +45,7 @@ impl Ctx<'_, '_> {
         if s.has(p, f::BE | f::COPULA) && (p + 1..fr.cue.0).any(|k| s.pos(k) == Pos::Neg) {
             return true;
         }
-        if (g..p)
-            .any(|k| self.lex.neg_phrases.longest(s, k).is_some_and(|m| m.end <= p))
-        {
+        if (g..p).any(|k| self.lex.neg_phrases.longest(s, k).is_some_and(|m| m.end <= p)) {
             return true;
         }
         // "neither expelled … nor curtailed", "Neither X nor Y has condemned"

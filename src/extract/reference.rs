@@ -67,6 +67,11 @@ impl Ctx<'_, '_> {
         if text.contains(' ') || text.is_empty() {
             return false;
         }
+        super::cache::Caches::memo(&self.caches.demonym_mentions, text, || self.demonym_text(m))
+    }
+
+    fn demonym_text(&self, m: &crate::model::Mention) -> bool {
+        let text = m.text.trim();
         let t = text.to_lowercase();
         let stem = t.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&t);
         let lex = self.lex;

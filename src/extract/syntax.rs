@@ -587,8 +587,7 @@ impl<'d> Ctx<'_, 'd> {
                 // participle describes the attacks, whose agent acts
                 if ing && k > 0 && s.pos(k - 1).in_np() {
                     let a = self.np_left(k - 1);
-                    let cue =
-                        self.lex.nouns.at(s, k - 1).iter().any(|m| m.end == k);
+                    let cue = self.lex.nouns.at(s, k - 1).iter().any(|m| m.end == k);
                     if cue {
                         for x in (a..k - 1).rev() {
                             if s.pos(x) == Pos::Ent

@@ -35,16 +35,20 @@ pub(super) fn find(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
 fn named_parts(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
     let s = cx.s;
     for k in 0..s.len() {
-        if s.etype(k) != Some("actor") {
+        if s.etype(k) != Some("actor") || !s.text(k).contains(' ') {
             continue;
         }
-        let words: Vec<String> = s.text(k).split_whitespace().map(str::to_lowercase).collect();
-        let says_part = (0..words.len()).any(|st| {
-            cx.lex
-                .agent_nouns
-                .longest_at(st, |x| words.get(x).map(String::as_str))
-                .is_some_and(|m| m.value.relation == Relation::PartOf)
-        });
+        let says_part =
+            crate::extract::cache::Caches::memo(&cx.caches.name_parts, s.text(k), || {
+                let words: Vec<String> =
+                    s.text(k).split_whitespace().map(str::to_lowercase).collect();
+                (0..words.len()).any(|st| {
+                    cx.lex
+                        .agent_nouns
+                        .longest_at(st, |x| words.get(x).map(String::as_str))
+                        .is_some_and(|m| m.value.relation == Relation::PartOf)
+                })
+            });
         if !says_part {
             continue;
         }
@@ -52,7 +56,7 @@ fn named_parts(cx: &Ctx<'_, '_>, out: &mut Vec<Frame>) {
         let Some(ent) = cx.cat.entity(cx.id(&part)) else { continue };
         let text = s.text(k).to_lowercase();
         for parent in &ent.part_of {
-            let Some(i) = cx.cat.entities().iter().position(|e| &e.id == parent) else { continue };
+            let Some(i) = cx.caches.index_of(cx.cat, parent) else { continue };
             // the name must say whose part it is ("the LeJ faction Al-Alami")
             let p = &cx.cat.entities()[i];
             let named = std::iter::once(&p.name)

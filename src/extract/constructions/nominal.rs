@@ -201,8 +201,7 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
         let v = a - 2;
         let passive =
             (cx.group_start(v)..v).any(|k| s.has(k, f::BE)) || s.low(v).starts_with("die");
-        if s.pos(v) == Pos::Verb && passive && cx.lex.victims.longest(s, v).is_some()
-        {
+        if s.pos(v) == Pos::Verb && passive && cx.lex.victims.longest(s, v).is_some() {
             let victims = cx.subject(v);
             if !victims.is_empty() {
                 if let Some(p) = obj.first().filter(|o| matches!(cx.etype(o), "place" | "facility"))
@@ -386,8 +385,7 @@ fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
                     if ends(cx.lex.inverse_light.longest(s, st)) {
                         return Some((st, Governor::Inverse));
                     }
-                    if ends(cx.lex.event_verbs.longest(s, st))
-                        || ends(cx.lex.light.longest(s, st))
+                    if ends(cx.lex.event_verbs.longest(s, st)) || ends(cx.lex.light.longest(s, st))
                     {
                         return Some((st, Governor::Light));
                     }

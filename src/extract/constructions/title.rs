@@ -85,28 +85,35 @@ impl Ctx<'_, '_> {
     /// with the same title ("the UN Secretary-General").
     pub(crate) fn title_in_name(&self, k: usize) -> Option<(TitleKind, Vec<Arg>)> {
         let s = self.s;
-        let surface: Vec<&str> = s.text(k).split_whitespace().collect();
-        let words: Vec<String> =
-            surface.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
-        for st in 0..words.len().saturating_sub(1) {
-            let Some(m) = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str))
-            else {
-                continue;
-            };
-            if m.end >= words.len() {
-                continue;
-            }
-            let mut kind = *m.value;
-            if st > 0 && self.lex.member_prefixes.iter().any(|p| *p == words[st - 1]) {
-                kind = TitleKind::Member;
-            }
-            let title = words[st..m.end].join(" ");
+        let text = s.text(k);
+        if !text.contains(' ') {
+            return None;
+        }
+        let found = super::super::cache::Caches::memo(&self.caches.name_titles, text, || {
+            let words: Vec<String> =
+                text.split_whitespace().map(|w| w.to_lowercase().replace('’', "'")).collect();
+            (0..words.len().saturating_sub(1)).find_map(|st| {
+                let m = self.lex.titles.longest_at(st, |x| words.get(x).map(String::as_str))?;
+                if m.end >= words.len() {
+                    return None;
+                }
+                let mut kind = *m.value;
+                if st > 0 && self.lex.member_prefixes.iter().any(|p| *p == words[st - 1]) {
+                    kind = TitleKind::Member;
+                }
+                Some((st, m.end, kind))
+            })
+        });
+        let (st, end, kind) = found?;
+        let surface: Vec<&str> = text.split_whitespace().collect();
+        {
+            let title = surface[st..end].join(" ").to_lowercase().replace('’', "'");
             let mut org: Vec<Arg> = Vec::new();
             if st > 0 {
                 let name = surface[..st].join(" ");
                 if let Some(e) =
                     self.cat.lookup_name(&name).into_iter().find(|e| e.etype == "actor")
-                    && let Some(i) = self.cat.entities().iter().position(|x| x.id == e.id)
+                    && let Some(i) = self.caches.index_of(self.cat, &e.id)
                 {
                     org.push(Arg {
                         mention: usize::MAX,
@@ -139,9 +146,8 @@ impl Ctx<'_, '_> {
             if org.is_empty() {
                 return None;
             }
-            return Some((kind, org));
+            Some((kind, org))
         }
-        None
     }
 }
 
@@ -267,7 +273,7 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
                 if let Some(organ) =
                     cx.cat.lookup_name(&name).into_iter().find(|x| x.etype == "actor")
                 {
-                    if let Some(i) = cx.cat.entities().iter().position(|x| x.id == organ.id) {
+                    if let Some(i) = cx.caches.index_of(cx.cat, &organ.id) {
                         org = vec![Arg { alt: Some(i), mention: usize::MAX, ..org[0].clone() }];
                     }
                 }
