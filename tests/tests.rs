@@ -2,6 +2,7 @@
 //! the real `claimex` binary or the library on real inputs.
 
 mod browser;
+mod claims;
 mod dates;
 mod export;
 mod formats;

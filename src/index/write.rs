@@ -4,13 +4,12 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
-use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Index, IndexWriter, Searcher, TantivyDocument, Term};
+use tantivy::columnar::StrColumn;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Index, IndexWriter, Searcher, TantivyDocument, Term};
 
 use super::entry::{claim_entry, doc_entry, sentence_entry};
-use super::schema::{Fields, HitKind};
+use super::schema::Fields;
 use crate::Result;
 use crate::model::{Claim, DocId, TaggedDoc};
 
@@ -99,28 +98,60 @@ impl IndexUpdater {
     }
 
     /// Re-adds the claims of untouched documents whose status differs from
-    /// the run's statuses (tantivy updates are delete + add).
+    /// the run's statuses (tantivy updates are delete + add). Ids, documents
+    /// and statuses are read from the fast columns, so an unchanged corpus
+    /// costs no stored-document decompression; only claims whose status
+    /// changed are loaded and rewritten.
     fn refresh_statuses(&mut self) -> Result<()> {
         let f = self.fields.clone();
         let touched = std::mem::take(&mut *self.touched.lock().unwrap_or_else(|e| e.into_inner()));
-        let kind = TermQuery::new(
-            Term::from_field_text(f.kind, HitKind::Claim.as_str()),
-            IndexRecordOption::Basic,
-        );
-        for addr in self.base.search(&kind, &DocSetCollector)? {
+        let mut changed = Vec::new();
+        for (ord, reader) in self.base.segment_readers().iter().enumerate() {
+            let columns = reader.fast_fields();
+            let (Some(ids), Some(docs), Some(statuses)) =
+                (columns.str("claim_id")?, columns.str("doc")?, columns.str("status")?)
+            else {
+                continue;
+            };
+            // Work on term ordinals: resolving a string per entry would
+            // decompress a dictionary block each time.
+            let ord_of =
+                |column: &StrColumn, key: &str| column.dictionary().term_ord(key).ok().flatten();
+            let touched_ords: HashSet<u64> =
+                touched.iter().filter_map(|doc| ord_of(&docs, doc)).collect();
+            let decided: HashMap<u64, &str> = self
+                .statuses
+                .iter()
+                .flatten()
+                .filter_map(|(id, status)| Some((ord_of(&ids, id)?, status.as_str())))
+                .collect();
+            let mut status_names = Vec::new();
+            let mut name = String::new();
+            for o in 0..statuses.num_terms() as u64 {
+                name.clear();
+                statuses.ord_to_str(o, &mut name).unwrap_or(false);
+                status_names.push(name.clone());
+            }
+            let first = |column: &StrColumn, d| column.term_ords(d).next();
+            for d in reader.doc_ids_alive() {
+                let Some(id) = first(&ids, d) else { continue };
+                if first(&docs, d).is_some_and(|o| touched_ords.contains(&o)) {
+                    continue;
+                }
+                let want = decided.get(&id).copied().unwrap_or(PENDING);
+                let has = first(&statuses, d).and_then(|o| status_names.get(o as usize));
+                if has.map(String::as_str) != Some(want) {
+                    changed.push(DocAddress::new(ord as u32, d));
+                }
+            }
+        }
+        for addr in changed {
             let stored: TantivyDocument = self.base.doc(addr)?;
             let text = |field| stored.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
-            if touched.contains(text(f.doc)) {
-                continue;
-            }
-            let id = text(f.claim_id);
-            let status = self.status_of(id);
-            if status == text(f.status) {
-                continue;
-            }
             let Ok(claim) = serde_json::from_str::<Claim>(text(f.claim)) else { continue };
-            self.writer.delete_term(Term::from_field_text(f.claim_id, id));
-            self.writer.add_document(claim_entry(&f, &claim, status))?;
+            let status = self.status_of(&claim.id).to_string();
+            self.writer.delete_term(Term::from_field_text(f.claim_id, &claim.id));
+            self.writer.add_document(claim_entry(&f, &claim, &status))?;
         }
         Ok(())
     }

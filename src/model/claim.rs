@@ -216,6 +216,9 @@ pub struct Source {
 pub enum TimeOrigin {
     /// A date mention in the evidence sentence.
     Sentence,
+    /// A date mention in an earlier sentence of the evidence's paragraph
+    /// (narrative time carried forward).
+    Paragraph,
     /// The nearest enclosing section heading that carries a period.
     Section,
 }
