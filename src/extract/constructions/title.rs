@@ -266,19 +266,17 @@ fn title(cx: &Ctx<'_, '_>, i: usize, end: usize, kind: TitleKind) -> Option<Fram
         return None;
     }
     // "Pakistan's army chief": the chief of Pakistan's army
-    if let Some(first) = word.split_whitespace().next().filter(|_| word.contains(' ')) {
-        if cx.lex.flags(first) & f::ORGAN != 0 {
-            if let Some(e) = cx.cat.entity(cx.id(&org[0])) {
-                let name = format!("{} {first}", e.name);
-                if let Some(organ) =
-                    cx.cat.lookup_name(&name).into_iter().find(|x| x.etype == "actor")
-                {
-                    if let Some(i) = cx.caches.index_of(cx.cat, &organ.id) {
-                        org = vec![Arg { alt: Some(i), mention: usize::MAX, ..org[0].clone() }];
-                    }
-                }
-            }
-        }
+    if let Some(first) = word.split_whitespace().next().filter(|_| word.contains(' '))
+        && cx.lex.flags(first) & f::ORGAN != 0
+        && let Some(e) = cx.cat.entity(cx.id(&org[0]))
+        && let Some(organ) = cx
+            .cat
+            .lookup_name(&format!("{} {first}", e.name))
+            .into_iter()
+            .find(|x| x.etype == "actor")
+        && let Some(i) = cx.caches.index_of(cx.cat, &organ.id)
+    {
+        org = vec![Arg { alt: Some(i), mention: usize::MAX, ..org[0].clone() }];
     }
     let mut fr = Frame::new(relation(kind), person, org, (i, end), last, rule, 0.85);
     fr.realis = true;
