@@ -453,6 +453,8 @@ struct DescriptionsEntry {
     actor: Vec<String>,
     #[serde(default)]
     nonstate: Vec<String>,
+    #[serde(default)]
+    governing: Vec<String>,
     person: Vec<String>,
     place: Vec<String>,
 }
@@ -533,6 +535,7 @@ pub(crate) struct Lexicon {
     pub demonym_words: Vec<String>,
     pub demonym_map: HashMap<String, String>,
     pub nonstate: Vec<String>,
+    pub governing: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, RulesError> {
@@ -974,6 +977,7 @@ impl Lexicon {
         self.demonym_map =
             x.demonyms.map.iter().map(|(k, v)| (k.to_lowercase(), v.to_lowercase())).collect();
         self.nonstate = lower(&x.descriptions.nonstate).collect();
+        self.governing = lower(&x.descriptions.governing).collect();
     }
 }
 

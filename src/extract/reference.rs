@@ -197,6 +197,24 @@ impl Ctx<'_, '_> {
             || ent.metonym_of.iter().any(|m| states(&m.target))
     }
 
+    /// Whether a mention's entity can be meant by a governing description
+    /// ("the regime", "the government"): a state, or an actor the gazetteer
+    /// itself calls that ("Taliban regime" is an alias of the Taliban).
+    fn can_govern(&self, mention: usize, head: &str) -> bool {
+        if self.is_state_like(mention) {
+            return true;
+        }
+        let Some(e) = self.s.doc.mentions[mention].entity() else { return false };
+        let Some(ent) = self.cat.entity(&e.id) else { return false };
+        let sing = head.strip_suffix('s').unwrap_or(head);
+        ent.aliases.iter().chain(std::iter::once(&ent.name)).any(|a| {
+            a.split_whitespace().last().is_some_and(|w| {
+                let w = w.to_lowercase();
+                w == head || w == sing || w.strip_suffix('s') == Some(sing)
+            })
+        })
+    }
+
     /// The most recent two candidates joined by "and", "or" or a comma.
     fn coordinated_pair(
         &self,
@@ -332,6 +350,7 @@ impl Ctx<'_, '_> {
         }
         let types = self.types_of(e);
         let nonstate = self.lex.nonstate.iter().any(|n| n == s.low(e));
+        let governing = self.lex.governing.iter().any(|n| n == s.low(e));
         let text = Span::new(s.toks[a].span.start, s.toks[e].span.end);
         // "the network" after "the Haqqani Network": a name holding the noun
         if !two {
@@ -359,7 +378,10 @@ impl Ctx<'_, '_> {
             }
         }
         for (m, subj, _) in cands {
-            if !self.fits(m, &types) || (nonstate && self.is_state_like(m)) {
+            if !self.fits(m, &types)
+                || (nonstate && self.is_state_like(m))
+                || (governing && !self.can_govern(m, s.low(e)))
+            {
                 continue;
             }
             if possessive && !two {

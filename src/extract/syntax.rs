@@ -387,7 +387,10 @@ impl<'d> Ctx<'_, 'd> {
             let places = inner.iter().all(|x| {
                 matches!(self.etype(x), "place" | "facility") || self.states.contains(self.id(x))
             });
-            if !inner.is_empty() && (places || s.has(np.head, f::LOCATION)) {
+            // "TTP positions in Khost": the group is the object, the place
+            // only where it happened
+            let named_actor = np.args.iter().any(|x| self.etype(x) == "actor");
+            if !inner.is_empty() && !named_actor && (places || s.has(np.head, f::LOCATION)) {
                 args = inner;
                 end = e2;
             }

@@ -163,8 +163,14 @@ fn frames(cx: &Ctx<'_, '_>, i: usize, end: usize, cue: &NounCue) -> Vec<Frame> {
         && let Some((lv, kind)) = governing_verb(cx, a)
     {
         match kind {
-            Governor::Inverse if agent.is_empty() => {
-                let giver = giver_after(cx, j.saturating_sub(1).max(end));
+            Governor::Inverse => {
+                // "received training from Al-Qaeda": the noun's own "from"
+                // phrase may already have given the giver
+                let giver = if agent.is_empty() {
+                    giver_after(cx, j.saturating_sub(1).max(end))
+                } else {
+                    std::mem::take(&mut agent)
+                };
                 if !giver.is_empty() {
                     let receiver = cx.subject(lv);
                     if obj.is_empty() {
@@ -490,6 +496,14 @@ mod tests {
         assert!(t.contains(&("afghan_taliban", Supports, "ttp")), "{t:?}");
         assert!(t.contains(&("al_qaeda", Supports, "ttp")), "{t:?}");
         assert!(!t.iter().any(|x| x.0 == "ttp" && x.1 == Supports), "{t:?}");
+    }
+
+    #[test]
+    fn inverse_light_verb_with_a_single_noun_and_its_from_phrase() {
+        let t = triples("The TTP received training from Al-Qaeda.");
+        assert_eq!(t, [("al_qaeda", Supports, "ttp")], "{t:?}");
+        let t = triples("Jaish-e-Muhammad has received support from Pakistan.");
+        assert!(t.contains(&("pakistan", Supports, "jem")), "{t:?}");
     }
 
     #[test]
