@@ -122,7 +122,8 @@ impl<'d> Ctx<'_, 'd> {
             || matches!(s.pos(head), Pos::Num | Pos::Det)
             || (s.pos(head) == Pos::Noun && s.has(head, f::ORGAN | f::MEMBER | f::LOCATION));
         // "efforts by the government of Pakistan": a member noun that is no cue
-        let by = s.is(e + 1, "by")
+        // "militants from the TTP" likewise
+        let by = (s.is(e + 1, "by") || s.is(e + 1, "from"))
             && s.has(head, f::MEMBER)
             && self.lex.nouns.longest(s, head).is_none();
         if passes
@@ -525,6 +526,15 @@ impl<'d> Ctx<'_, 'd> {
                     if s.has(a - 2, f::OF_HEAD) || matches!(s.pos(a - 2), Pos::Num | Pos::Det) {
                         a = a0;
                     }
+                }
+                // "militants from the TTP stormed": a member noun that is no cue
+                if a >= 2
+                    && s.is(a - 1, "from")
+                    && s.has(a - 2, f::MEMBER)
+                    && s.pos(a - 2) == Pos::Noun
+                    && self.lex.nouns.longest(s, a - 2).is_none()
+                {
+                    a = self.np_left(a - 2);
                 }
                 let np = if p == Pos::Pron {
                     Np { a: k, e: k, head: k, args: self.referent(k, k) }

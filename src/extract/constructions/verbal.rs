@@ -322,6 +322,30 @@ mod tests {
     }
 
     #[test]
+    fn members_from_a_group_stand_for_it() {
+        let t =
+            triples("In 2014, militants from Lashkar-e-Jhangvi stormed the Army Public School.");
+        assert!(t.contains(&("lej", Attacks, "aps")), "{t:?}");
+        // a cue noun's "from" phrase is no membership
+        let t = triples("Support from Pakistan stormed the headlines.");
+        assert!(!t.iter().any(|x| x.0 == "pakistan" && x.1 == Attacks), "{t:?}");
+    }
+
+    #[test]
+    fn maintaining_links_is_an_alliance_but_maintaining_camps_is_not() {
+        let t = triples("The ISI maintains close links with Lashkar-e-Jhangvi.");
+        assert!(t.contains(&("isi", AlliedWith, "lej")), "{t:?}");
+        let t = triples("Lashkar-e-Jhangvi and the TTP maintain camps in Kunar.");
+        assert!(!t.iter().any(|x| x.1 == AlliedWith), "{t:?}");
+    }
+
+    #[test]
+    fn taking_power_in_a_place_is_control() {
+        let t = triples("The Taliban took power in Kabul in August 2021.");
+        assert!(t.contains(&("afghan_taliban", Controls, "kabul")), "{t:?}");
+    }
+
+    #[test]
     fn particle_verbs_need_their_particle() {
         let t = triples("In late 2021, the U.S. pushed al Qaeda out of Afghanistan.");
         assert!(t.contains(&("usa", Fights, "al_qaeda")), "{t:?}");
