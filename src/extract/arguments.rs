@@ -66,21 +66,29 @@ pub(crate) struct Ctx<'a, 'd> {
 }
 
 impl<'d> Ctx<'_, 'd> {
+    /// The entity id and type of an argument.
+    fn id_and_type<'x>(&'x self, a: &Arg) -> Option<(&'x str, &'x str)>
+    where
+        'd: 'x,
+    {
+        match a.alt {
+            Some(i) => self.cat.entities().get(i).map(|e| (e.id.as_str(), e.etype.as_str())),
+            None => self
+                .s
+                .doc
+                .mentions
+                .get(a.mention)
+                .and_then(|m| m.entity())
+                .map(|e| (e.id.as_str(), e.etype.as_str())),
+        }
+    }
+
     /// The entity id of an argument.
     pub fn id<'x>(&'x self, a: &Arg) -> &'x str
     where
         'd: 'x,
     {
-        if let Some(i) = a.alt {
-            return self.cat.entities().get(i).map(|e| e.id.as_str()).unwrap_or("");
-        }
-        self.s
-            .doc
-            .mentions
-            .get(a.mention)
-            .and_then(|m| m.entity())
-            .map(|e| e.id.as_str())
-            .unwrap_or("")
+        self.id_and_type(a).map_or("", |(id, _)| id)
     }
 
     /// The entity type of an argument.
@@ -88,16 +96,7 @@ impl<'d> Ctx<'_, 'd> {
     where
         'd: 'x,
     {
-        if let Some(i) = a.alt {
-            return self.cat.entities().get(i).map(|e| e.etype.as_str()).unwrap_or("");
-        }
-        self.s
-            .doc
-            .mentions
-            .get(a.mention)
-            .and_then(|m| m.entity())
-            .map(|e| e.etype.as_str())
-            .unwrap_or("")
+        self.id_and_type(a).map_or("", |(_, t)| t)
     }
 
     /// The entity a capitalised country adjective stands for ("Pakistani",
