@@ -168,21 +168,35 @@ impl Parser<'_> {
             (None, Some(j)) => (j, true),
             _ => (i, false),
         };
-        let link = |k: usize| if between { self.phrase_at(k, &ph.and) } else { self.connector(k) };
+        // "9 and 10 May 2023": two days given together span both
+        let link = |k: usize| {
+            if between {
+                self.phrase_at(k, &ph.and).map(|j| (j, false))
+            } else {
+                self.connector(k)
+                    .map(|j| (j, false))
+                    .or_else(|| self.phrase_at(k, &ph.and).map(|j| (j, true)))
+            }
+        };
         let year_after = |k: usize| {
             let e = if self.punct(k, ',') { k + 1 } else { k };
             self.year(e).map(|y| (Some(y), e + 1)).unwrap_or((None, k))
         };
         let (y, m, d1, d2, end) = if let Some((d1, j)) = self.day(at) {
-            let (d2, k) = self.day(link(j)?)?;
+            let (d2, k) = self.day(link(j)?.0)?;
             let (m, e, _) = self.month(k)?;
             let (y, end) = year_after(e);
             (y, m, d1, d2, end)
         } else {
             let (m, j, _) = self.month(at)?;
             let (d1, k) = self.day(j)?;
-            let (d2, e) = self.day(link(k)?)?;
+            let (after, and) = link(k)?;
+            let (d2, e) = self.day(after)?;
             let (y, end) = year_after(e);
+            // "in May 9 and 10 …" may be counts: "and" needs the year
+            if and && y.is_none() {
+                return None;
+            }
             (y, m, d1, d2, end)
         };
         (d1 < d2 && valid_day(y, m, d2)).then(|| {

@@ -69,6 +69,14 @@ impl Parser<'_> {
             {
                 return (n > 1).then_some((Point::Rel(Rel::Back { unit, n: n as i32 }), i + 4));
             }
+            // "over the past decade", "in the last year" — but not "the
+            // last year of the regime"
+            if self.info(i + 1).is_some_and(|w| w.flags & flag::SPAN != 0)
+                && let Some((unit, false)) = self.unit(i + 2)
+                && !self.of(i + 3)
+            {
+                return Some((Point::Rel(Rel::Back { unit, n: 1 }), i + 3));
+            }
         }
         if w.is_some_and(|w| w.flags & flag::DEMONSTRATIVE != 0) {
             if let Some((unit, false)) = self.unit(i + 1) {
