@@ -340,6 +340,16 @@ mod tests {
     }
 
     #[test]
+    fn attackers_targets_and_gatherings_stand_for_their_group() {
+        let t = triples("In 2013, TTP gunmen attacked Peshawar.");
+        assert!(t.contains(&("ttp", Attacks, "peshawar")), "{t:?}");
+        let t = triples("Lashkar-e-Jhangvi has not attacked Pakistani targets.");
+        assert!(t.contains(&("lej", Attacks, "pakistan")), "{t:?}");
+        let t = triples("In 2013, the TTP bombed a rally of Lashkar-e-Jhangvi.");
+        assert!(t.contains(&("ttp", Attacks, "lej")), "{t:?}");
+    }
+
+    #[test]
     fn taking_power_in_a_place_is_control() {
         let t = triples("The Taliban took power in Kabul in August 2021.");
         assert!(t.contains(&("afghan_taliban", Controls, "kabul")), "{t:?}");
