@@ -193,12 +193,25 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let dist = k.abs_diff(fr.pred);
-            let slot = if lo <= k && k < hi { &mut inside } else { &mut outside };
+            let own_clause = lo <= k && k < hi && !self.in_closed_relative(k, fr.pred);
+            let slot = if own_clause { &mut inside } else { &mut outside };
             if slot.is_none_or(|(d, _)| dist < d) {
                 *slot = Some((dist, k));
             }
         }
         (inside.and_then(|(_, k)| self.date_at(k)), outside.and_then(|(_, k)| self.date_at(k)))
+    }
+
+    /// True when token `k` sits in a relative clause that closes before the
+    /// predicate `p` ("X, which had signed a deal in 2006, resumed attacks"):
+    /// its date is the relative clause's, not the predicate's.
+    fn in_closed_relative(&self, k: usize, p: usize) -> bool {
+        let s = self.s;
+        if k >= p {
+            return false;
+        }
+        let Some(r) = (0..k).rev().find(|&j| s.pos(j) == Pos::Rel) else { return false };
+        r > 0 && s.pos(r - 1) == Pos::Comma && (k + 1..p).any(|j| s.pos(j) == Pos::Comma)
     }
 
     /// The time of the date token `k`, merged with a date coordinated with it.
@@ -226,6 +239,15 @@ mod tests {
     use super::is_bibliography;
     use crate::extract::tests::claims_of;
     use crate::model::{Relation, TimeOrigin};
+
+    #[test]
+    fn a_relative_clause_keeps_its_date_to_itself() {
+        let c = claims_of(
+            "The TTP held Swat in 2009. Lashkar-e-Jhangvi, which had signed a deal in 2006, attacked Peshawar.",
+        );
+        let attack = c.iter().find(|c| c.relation == Relation::Attacks).expect("attack");
+        assert!(attack.time.as_ref().is_none_or(|t| t.text != "2006"), "{:?}", attack.time);
+    }
 
     #[test]
     fn bibliography_titles() {
