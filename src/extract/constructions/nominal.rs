@@ -378,7 +378,7 @@ fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
                 }
                 return None;
             }
-            Pos::Prep => {
+            Pos::Prep | Pos::To => {
                 // a verb phrase ending in this preposition ("benefit from",
                 // "claimed responsibility for")
                 for st in k.saturating_sub(4)..k {

@@ -350,6 +350,16 @@ mod tests {
     }
 
     #[test]
+    fn the_army_is_a_state_s_and_a_ceasefire_agreed_to_is_a_negotiation() {
+        let t = triples("Pakistan faced violence in 2014. The army then attacked the TTP.");
+        assert!(t.contains(&("pakistan", Attacks, "ttp")), "{t:?}");
+        let t = triples("The TTP faced losses in 2014. The army then attacked Lashkar-e-Jhangvi.");
+        assert!(!t.iter().any(|x| x.0 == "ttp" && x.1 == Attacks), "{t:?}");
+        let t = triples("In 2021, Pakistan agreed to a ceasefire with the TTP.");
+        assert!(t.contains(&("pakistan", NegotiatesWith, "ttp")), "{t:?}");
+    }
+
+    #[test]
     fn taking_power_in_a_place_is_control() {
         let t = triples("The Taliban took power in Kabul in August 2021.");
         assert!(t.contains(&("afghan_taliban", Controls, "kabul")), "{t:?}");
