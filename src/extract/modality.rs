@@ -94,8 +94,9 @@ impl Ctx<'_, '_> {
             if s.pos(i) == Pos::Noun && s.has(i, f::SOURCE_NOUN) && s.is(i + 1, "that") {
                 let a = self.np_left(i);
                 let text = s.text_range(a, i).to_string();
-                // "Pakistan rejected allegations that …": a denial
-                let negative = a > 0 && s.has(a - 1, f::NEG_VERB);
+                // "Pakistan rejected allegations that …": a denial; "no
+                // evidence that …" says it did not happen
+                let negative = (a > 0 && s.has(a - 1, f::NEG_VERB)) || s.is(a, "no");
                 out.push(Report {
                     from: i + 2,
                     to: self.scope_end(i + 2),
@@ -186,7 +187,14 @@ impl Ctx<'_, '_> {
                 (s.pos(k) == Pos::Ent || (s.toks[k].cap && s.pos(k) == Pos::Noun))
                     && !is_year(s.text(k), s.pos(k))
             });
-            if year && name {
+            // "Rassler (2019)": a year alone in parentheses after an
+            // author's name (a capitalised word that is no gazetteer entity
+            // other than a person; "Swat (2009)" stays a date)
+            let author = o > 0
+                && s.toks[o - 1].cap
+                && (s.pos(o - 1) == Pos::Noun || s.etype(o - 1) == Some("person"))
+                && (o + 1..c).all(|k| is_year(s.text(k), s.pos(k)) || s.pos(k) == Pos::Comma);
+            if year && (name || author) {
                 out.push((o, c));
             }
         }
@@ -463,6 +471,28 @@ mod tests {
         assert_eq!(c.polarity, Polarity::Negative);
         assert_eq!(c.modality, Modality::Reported);
         assert_eq!(c.source.as_ref().and_then(|s| s.entity.as_deref()), Some("afghan_taliban"));
+    }
+
+    #[test]
+    fn no_evidence_that_is_a_negation() {
+        let c = claims_of("There is no evidence that Pakistan funded the TTP.");
+        let fund = c.iter().find(|c| c.relation == Relation::Supports).expect("supports");
+        assert_eq!(fund.polarity, Polarity::Negative);
+        let c = claims_of("There is evidence that Pakistan funded the TTP.");
+        let fund = c.iter().find(|c| c.relation == Relation::Supports).expect("supports");
+        assert_eq!(fund.polarity, Polarity::Positive);
+    }
+
+    #[test]
+    fn an_author_s_year_in_parentheses_is_a_citation_not_a_time() {
+        let c = claims_of(
+            "According to Rassler (2019), Pakistan funded the TTP. The TTP attacked Peshawar.",
+        );
+        let attack = c.iter().find(|c| c.relation == Relation::Attacks).expect("attack");
+        assert!(attack.time.is_none(), "{:?}", attack.time);
+        let c = claims_of("Pakistan funded the TTP in Peshawar (2009). The TTP attacked Quetta.");
+        let attack = c.iter().find(|c| c.relation == Relation::Attacks).expect("attack");
+        assert!(attack.time.is_some(), "a place's year is a date");
     }
 
     #[test]

@@ -351,6 +351,10 @@ fn governing_verb(cx: &Ctx<'_, '_>, a: usize) -> Option<(usize, Governor)> {
     let mut k = a;
     while k > lo {
         k -= 1;
+        // "bomb-making expertise": a hyphenated modifier, not a verb
+        if s.pos(k) == Pos::Verb && s.text(k).contains('-') && s.pos(k + 1).in_np() {
+            continue;
+        }
         match s.pos(k) {
             Pos::Verb | Pos::Aux => {
                 // a light verb phrase starting at or just before `k`, ending
@@ -501,6 +505,8 @@ mod tests {
     #[test]
     fn inverse_light_verb_with_a_single_noun_and_its_from_phrase() {
         let t = triples("The TTP received training from Al-Qaeda.");
+        assert_eq!(t, [("al_qaeda", Supports, "ttp")], "{t:?}");
+        let t = triples("Al-Qaeda provided bomb-making expertise to the TTP.");
         assert_eq!(t, [("al_qaeda", Supports, "ttp")], "{t:?}");
         let t = triples("Jaish-e-Muhammad has received support from Pakistan.");
         assert!(t.contains(&("pakistan", Supports, "jem")), "{t:?}");
