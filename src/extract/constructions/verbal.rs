@@ -134,7 +134,10 @@ fn object_at(
 fn frame(cx: &Ctx<'_, '_>, i: usize, end: usize, form: Form, cue: &VerbCue) -> Option<Frame> {
     let s = cx.s;
     let g = cx.group_start(i);
-    let be = (g..i).any(|k| s.has(k, f::BE));
+    // the auxiliary right before the participle decides the voice: "is
+    // believed to have funded" is active, "has been funded" passive
+    let last_aux = (g..i).rev().find(|&k| s.has(k, f::BE | f::HAVE));
+    let be = last_aux.is_some_and(|k| s.has(k, f::BE));
     let have = (g..i).any(|k| s.has(k, f::HAVE));
     let by_next = s.is(end, "by");
     let passive = cue.passive && form == Form::Ed && (be || (by_next && !have && g == i));
@@ -357,6 +360,14 @@ mod tests {
         assert!(!t.iter().any(|x| x.0 == "ttp" && x.1 == Attacks), "{t:?}");
         let t = triples("In 2021, Pakistan agreed to a ceasefire with the TTP.");
         assert!(t.contains(&("pakistan", NegotiatesWith, "ttp")), "{t:?}");
+    }
+
+    #[test]
+    fn a_perfect_infinitive_after_a_passive_hedge_is_active() {
+        let t = triples("The ISI is believed to have funded Lashkar-e-Jhangvi.");
+        assert!(t.contains(&("isi", Supports, "lej")), "{t:?}");
+        let t = triples("Lashkar-e-Jhangvi has been funded by the ISI.");
+        assert!(t.contains(&("isi", Supports, "lej")), "{t:?}");
     }
 
     #[test]
