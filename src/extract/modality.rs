@@ -126,6 +126,15 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let Some(m) = self.lex.report_verbs.longest(s, i) else { continue };
+            // "Suspected TTP militants attacked …", "the alleged plot": a
+            // participle before a noun is an adjective (a hedge), no report
+            let adjective = (i == 0 || matches!(s.pos(i - 1), Pos::Det | Pos::Open | Pos::Prep))
+                && s.low(i).ends_with("ed")
+                && s.pos(m.end).in_np()
+                && m.end == i + 1;
+            if adjective {
+                continue;
+            }
             let np_ok = *m.value;
             let mut j = m.end;
             while s.pos(j) == Pos::Adv {
@@ -287,6 +296,15 @@ impl Ctx<'_, '_> {
             return true;
         }
         if (g..p).any(|k| s.has(k, f::HEDGE_VERB) && s.pos(k + 1) == Pos::To) {
+            return true;
+        }
+        // a hedge on an argument: "suspected TTP militants", "the alleged
+        // ISI funding"
+        let hedged_arg = fr.subj.iter().chain(&fr.obj).filter(|a| a.tok < s.len()).any(|a| {
+            let a0 = self.np_left(a.tok);
+            (a0.saturating_sub(1)..=a.tok).any(|k| s.has(k, f::HEDGE))
+        });
+        if hedged_arg {
             return true;
         }
         // clause-level adverbs and phrases: "X reportedly funded Y", "it appears that"
@@ -471,6 +489,14 @@ mod tests {
         assert_eq!(c.polarity, Polarity::Negative);
         assert_eq!(c.modality, Modality::Reported);
         assert_eq!(c.source.as_ref().and_then(|s| s.entity.as_deref()), Some("afghan_taliban"));
+    }
+
+    #[test]
+    fn a_participle_before_a_noun_is_a_hedge_not_a_report() {
+        let c = claims_of("Suspected TTP militants attacked Peshawar in 2014.");
+        let attack = c.iter().find(|c| c.relation == Relation::Attacks).expect("attack");
+        assert_eq!(attack.modality, Modality::Hedged);
+        assert!(attack.source.is_none());
     }
 
     #[test]
