@@ -18,6 +18,10 @@ use claimex::model::{
 };
 use criterion::{Criterion, criterion_group, criterion_main};
 
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 const WORDS: &str = "the of and to in a that is was for on with as by militants group \
 attack attacks border security forces government talks ceasefire province district \
 operation leaders fighters support training safe havens insurgency state military \
@@ -79,26 +83,6 @@ impl EntityCatalog for Catalog {
     }
     fn entities(&self) -> &[Entity] {
         &self.0
-    }
-}
-
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Zipf-like: small indices are much more frequent.
-    fn skewed(&mut self, n: usize) -> usize {
-        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
-        ((n as f64) * u.powi(3)) as usize
     }
 }
 

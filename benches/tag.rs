@@ -20,38 +20,16 @@ use claimex::gazetteer::Gazetteer;
 use claimex::model::Entity;
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 /// At least this many aliases.
 const ALIASES: usize = 100_000;
 /// At least this many bytes of corpus.
 const CORPUS_BYTES: usize = 50 << 20;
 /// Approximate document size.
 const DOC_BYTES: usize = 40 << 10;
-
-/// A small deterministic PRNG (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// Index skewed towards the start (roughly Zipf-like word frequencies).
-    fn skewed(&mut self, n: usize) -> usize {
-        let r = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((r * r * r) * n as f64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
 
 fn phoenix_dir() -> Option<PathBuf> {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
